@@ -1,0 +1,1 @@
+module.exports = { displayName: 'coordination', preset: '../../jest.preset.js', rootDir: __dirname };

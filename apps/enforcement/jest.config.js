@@ -1,0 +1,1 @@
+module.exports = { displayName: 'enforcement', preset: '../../jest.preset.js', rootDir: __dirname };

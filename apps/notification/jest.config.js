@@ -1,0 +1,1 @@
+module.exports = { displayName: 'notification', preset: '../../jest.preset.js', rootDir: __dirname };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'rating', preset: '../../jest.preset.js', rootDir: __dirname };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'disclosure-service', preset: '../../jest.preset.js', rootDir: __dirname };
