@@ -1,0 +1,46 @@
+import type { Static } from '@sinclair/typebox';
+import type { EventDefinition } from './event-definition';
+import { ComplaintReceivedV1Event } from './events/complaints/complaint-received.v1';
+import { ReporterRegisteredV1Event } from './events/complaints/reporter-registered.v1';
+import { MessageDeliveredV1Event } from './events/notification/message-delivered.v1';
+import { MessageFailedV1Event } from './events/notification/message-failed.v1';
+
+/** Every event type that CivicFlow publishes. A new type is added here and nowhere else. */
+export const EVENT_CATALOGUE = [
+  ComplaintReceivedV1Event,
+  ReporterRegisteredV1Event,
+  MessageDeliveredV1Event,
+  MessageFailedV1Event,
+] as const;
+
+export type CatalogueEventDefinition = (typeof EVENT_CATALOGUE)[number];
+/** The union of every event type name, e.g. `'complaints.complaint.received.v1' | ...`. */
+export type EventType = CatalogueEventDefinition['type'];
+/** The data of one event type: `EventDataOf<'complaints.complaint.received.v1'>`. */
+export type EventDataOf<T extends EventType> = Static<Extract<CatalogueEventDefinition, { type: T }>['schema']>;
+
+const definitionsByType: ReadonlyMap<string, EventDefinition> = indexByType(EVENT_CATALOGUE);
+
+export function findEventDefinition(type: string): EventDefinition | undefined {
+  return definitionsByType.get(type);
+}
+
+export function isEventType(type: string): type is EventType {
+  return definitionsByType.has(type);
+}
+
+export function eventsOnTopic(topic: string): EventDefinition[] {
+  return EVENT_CATALOGUE.filter((definition) => definition.topic === topic);
+}
+
+/** Throws on a type declared twice: the second would silently shadow the first. */
+export function indexByType(definitions: readonly EventDefinition[]): ReadonlyMap<string, EventDefinition> {
+  const index = new Map<string, EventDefinition>();
+  for (const definition of definitions) {
+    if (index.has(definition.type)) {
+      throw new Error(`Event type '${definition.type}' is declared twice in the catalogue`);
+    }
+    index.set(definition.type, definition);
+  }
+  return index;
+}
