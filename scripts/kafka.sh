@@ -15,7 +15,8 @@
 # Environment (defaults):
 #   KAFKA_PORT=9092             PLAINTEXT listener on 127.0.0.1
 #   KAFKA_CONTROLLER_PORT=9093  KRaft controller listener on 127.0.0.1
-#   KAFKA_HOME_DIR=<repo>/.cache/kafka   (libs/, data/, config/, logs/, kafka.log, kafka.pid)
+#   KAFKA_HOME_DIR=<repo>/.cache/kafka   (data/, config/, logs/, kafka.log, kafka.pid)
+#   KAFKA_LIBS_DIR=<repo>/.cache/kafka/libs  the jar cache (shared by every broker)
 #   KAFKA_HEAP_OPTS="-Xms256m -Xmx512m"
 #   KAFKA_JVM_OPTS=             extra JVM flags
 #   KAFKA_EXTRA_CONFIG=         extra server.properties lines (newline separated)
@@ -41,7 +42,8 @@ MAVEN_REPO_LOCAL="${MAVEN_REPO_LOCAL:-}"
 
 mkdir -p "$KAFKA_HOME_DIR"
 KAFKA_HOME_DIR="$(cd "$KAFKA_HOME_DIR" && pwd -P)"
-LIBS_DIR="$KAFKA_HOME_DIR/libs"
+# Several brokers (e.g. a test's private one) can share one jar cache.
+LIBS_DIR="${KAFKA_LIBS_DIR:-$REPO_ROOT/.cache/kafka/libs}"
 DATA_DIR="$KAFKA_HOME_DIR/data"
 CONF_DIR="$KAFKA_HOME_DIR/config"
 LOGS_DIR="$KAFKA_HOME_DIR/logs"

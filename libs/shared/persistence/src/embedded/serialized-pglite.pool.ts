@@ -33,8 +33,8 @@ interface EmbeddedDatabase {
 const openDatabases = new Map<string, EmbeddedDatabase>();
 
 // TypeORM binds JS booleans as 1/0 or 't'/'f'; PGlite wants SQL boolean literals.
-const booleanSerializer = (value: unknown) =>
-  value === true || value === 'true' || value === 1 ? 'TRUE' : value === false || value === 'false' || value === 0 ? 'FALSE' : value;
+const booleanSerializer = (value: unknown): string =>
+  value === true || value === 'true' || value === 1 ? 'TRUE' : value === false || value === 'false' || value === 0 ? 'FALSE' : String(value);
 
 function openEmbeddedDatabase(dataDir: string): EmbeddedDatabase {
   const key = resolve(dataDir);

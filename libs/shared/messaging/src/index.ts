@@ -1,0 +1,13 @@
+export * from './broker/broker.port';
+export { KafkaBroker, type KafkaBrokerOptions } from './broker/kafka.broker';
+export { InProcessBroker } from './broker/in-process.broker';
+export * from './outbox/outbox.publisher';
+export * from './outbox/outbox.relay';
+export * from './inbox/event-processor';
+export { OnEvent } from './consumer/on-event.decorator';
+export { EventConsumerServer } from './consumer/event-consumer.server';
+export * from './messaging-tables.migration';
+export * from './messaging.metrics';
+export * from './messaging.options';
+export { MessagingModule, createBroker } from './messaging.module';
+export { MessagingServiceRegistry } from './service-registry';
