@@ -5,6 +5,7 @@ module.exports = {
   // Integration tests start real brokers and databases; two cores make that slow.
   testTimeout: 60_000,
   transform: {
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -19,6 +20,8 @@ module.exports = {
       },
     ],
   },
+  // jose 6 ships only ES modules, which jest's CommonJS runtime on Node 20 cannot require.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: require('./scripts/jest-paths.js'),
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],

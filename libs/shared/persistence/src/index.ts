@@ -1,1 +1,3 @@
 export * from './service-data-source';
+export * from './persistence.module';
+export * from './redis';

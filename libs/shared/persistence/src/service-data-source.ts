@@ -55,8 +55,13 @@ export function isEmbeddedDataSource(dataSource: DataSource): boolean {
 }
 
 /** Opens the service's data source, creates its schema and applies pending migrations. */
-export async function openServiceDataSource(options: ServiceDatabaseOptions): Promise<DataSource> {
-  const dataSource = new DataSource(buildDataSourceOptions(options));
+export function openServiceDataSource(options: ServiceDatabaseOptions): Promise<DataSource> {
+  return initializeServiceDataSource(buildDataSourceOptions(options));
+}
+
+/** Initialises a data source built by buildDataSourceOptions and applies pending migrations. */
+export async function initializeServiceDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = new DataSource(options);
   await dataSource.initialize();
   try {
     await migrateServiceSchema(dataSource);

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'host', preset: '../../../jest.preset.js', rootDir: __dirname };

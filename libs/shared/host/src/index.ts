@@ -1,0 +1,4 @@
+export * from './host-config';
+export * from './host.module';
+export * from './bootstrap';
+export { PrometheusMessagingMetrics } from './prometheus-messaging-metrics';
