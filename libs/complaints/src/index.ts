@@ -1,0 +1,1 @@
+export { ComplaintsModule, COMPLAINTS_SERVICE } from './complaints.module';

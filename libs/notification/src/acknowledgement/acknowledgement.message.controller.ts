@@ -1,0 +1,101 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { v7 as uuidv7 } from 'uuid';
+import { CONFIG } from '@civicflow/config';
+import { CloudEvent, ComplaintReceivedV1, ComplaintReceivedV1Event, MessageDeliveredV1Event, ReporterRegisteredV1, ReporterRegisteredV1Event } from '@civicflow/contracts';
+import { maskEmail } from '@civicflow/domain';
+import { EventContext, OnEvent } from '@civicflow/messaging';
+import { MailSender } from '../mail/mail-sender';
+import { NotificationConfig } from '../notification.config';
+import { Locale, renderAcknowledgementMail } from './acknowledgement-mail';
+
+const ACKNOWLEDGEMENT_GROUP = 'notification.acknowledgement';
+const TEMPLATE = 'complaint.acknowledgement';
+
+interface AcknowledgementRow {
+  tracking_code: string;
+  received_event_id: string | null;
+  received_event_type: string | null;
+  reporter_name: string | null;
+  reporter_email: string | null;
+  reporter_locale: Locale | null;
+  status: 'waiting' | 'sent';
+}
+
+/**
+ * Acknowledges every complaint to its reporter by e-mail with the tracking code. The
+ * complaint (public topic) and its reporter's contact (restricted topic) arrive separately
+ * and in either order; whichever comes second sends.
+ */
+@Controller()
+export class AcknowledgementMessageController {
+  constructor(
+    private readonly mail: MailSender,
+    @Inject(CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  @OnEvent(ACKNOWLEDGEMENT_GROUP, ComplaintReceivedV1Event)
+  async complaintReceived(@Payload() event: CloudEvent<ComplaintReceivedV1>, @Ctx() context: EventContext): Promise<void> {
+    await this.claim(context, event.data.complaintId, event.data.trackingCode);
+    await context.manager.query(
+      `UPDATE notification.complaint_acknowledgement SET received_event_id = $2, received_event_type = $3 WHERE complaint_id = $1`,
+      [event.data.complaintId, event.id, event.type],
+    );
+    await this.sendWhenComplete(context, event.data.complaintId);
+  }
+
+  @OnEvent(ACKNOWLEDGEMENT_GROUP, ReporterRegisteredV1Event)
+  async reporterRegistered(@Payload() event: CloudEvent<ReporterRegisteredV1>, @Ctx() context: EventContext): Promise<void> {
+    await this.claim(context, event.data.complaintId, event.data.trackingCode);
+    await context.manager.query(
+      `UPDATE notification.complaint_acknowledgement SET reporter_name = $2, reporter_email = $3, reporter_locale = $4 WHERE complaint_id = $1`,
+      [event.data.complaintId, event.data.name, event.data.email, event.data.locale],
+    );
+    await this.sendWhenComplete(context, event.data.complaintId);
+  }
+
+  /** Creates the join row; the UPDATEs that follow lock it until this transaction ends. */
+  private async claim(context: EventContext, complaintId: string, trackingCode: string): Promise<void> {
+    await context.manager.query(
+      `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [complaintId, trackingCode],
+    );
+  }
+
+  private async sendWhenComplete(context: EventContext, complaintId: string): Promise<void> {
+    const [row]: AcknowledgementRow[] = await context.manager.query(
+      `SELECT tracking_code, received_event_id, received_event_type, reporter_name, reporter_email, reporter_locale, status
+       FROM notification.complaint_acknowledgement WHERE complaint_id = $1 FOR UPDATE`,
+      [complaintId],
+    );
+    if (!row || row.status !== 'waiting' || !row.received_event_id || !row.reporter_email || !row.reporter_name) return;
+
+    const messageId = uuidv7();
+    const trackingUrl = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/complaints/${row.tracking_code}`;
+    const content = renderAcknowledgementMail({ locale: row.reporter_locale ?? 'zh-CN', name: row.reporter_name, trackingCode: row.tracking_code, trackingUrl });
+    // A failure here rolls the transaction back and the event is retried, then dead-lettered.
+    await this.mail.send({ to: row.reporter_email, ...content, messageId: `<${messageId}@civicflow>` });
+    const deliveredAt = new Date().toISOString();
+    const recipient = maskEmail(row.reporter_email);
+
+    await context.manager.query(
+      `UPDATE notification.complaint_acknowledgement SET status = 'sent', message_id = $2, sent_at = $3 WHERE complaint_id = $1`,
+      [complaintId, messageId, deliveredAt],
+    );
+    await context.manager.query(
+      `INSERT INTO notification.message (id, source_event_id, source_event_type, about_kind, about_id, channel, template, recipient_masked, status, sent_at)
+       VALUES ($1, $2, $3, 'complaint', $4, 'email', $5, $6, 'delivered', $7)`,
+      [messageId, row.received_event_id, row.received_event_type, complaintId, TEMPLATE, recipient, deliveredAt],
+    );
+    await context.emit(MessageDeliveredV1Event, {
+      messageId,
+      sourceEventId: row.received_event_id,
+      sourceEventType: row.received_event_type ?? ComplaintReceivedV1Event.type,
+      about: { kind: 'complaint', id: complaintId },
+      channel: 'email',
+      template: TEMPLATE,
+      recipient,
+      deliveredAt,
+    });
+  }
+}

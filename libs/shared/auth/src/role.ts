@@ -1,0 +1,18 @@
+export const Role = {
+  Citizen: 'citizen',
+  HotlineOperator: 'hotline_operator',
+  Officer: 'officer',
+  Supervisor: 'supervisor',
+  LegalReviewer: 'legal_reviewer',
+  DepartmentAgent: 'department_agent',
+  Auditor: 'auditor',
+  Admin: 'admin',
+} as const;
+
+export type Role = (typeof Role)[keyof typeof Role];
+
+export const ALL_ROLES: readonly Role[] = Object.values(Role);
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ALL_ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,1 @@
+export { maskEmail, maskIdNumber, maskName, maskPhone } from './privacy/masking';
