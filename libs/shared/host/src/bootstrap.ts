@@ -6,6 +6,7 @@ import { CONFIG } from '@civicflow/config';
 import { EventConsumerServer } from '@civicflow/messaging';
 import { HealthChecks, useStructuredLogger } from '@civicflow/observability';
 import { HostConfig } from './host-config';
+import { requestValidationPipe } from './request-validation';
 
 export interface BootstrapOptions {
   title: string;
@@ -27,10 +28,13 @@ export async function bootstrapHost(rootModule: Type<unknown> | ReturnType<typeo
     abortOnError: false,
   });
   useStructuredLogger(app);
+  app.useGlobalPipes(requestValidationPipe());
   const config = app.get<HostConfig>(CONFIG);
   serveOpenApi(app, options);
   app.connectMicroservice({ strategy: app.get(EventConsumerServer) }, { inheritAppConfig: true });
   if (options.handleSignals !== false) installGracefulShutdown(app, config.SHUTDOWN_GRACE_MS);
+  // Module hooks register each hosted service's outbox before the consumers look them up.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(options.port ?? config.PORT, options.host ?? '0.0.0.0');
   return app;
@@ -41,7 +45,9 @@ function serveOpenApi(app: INestApplication, options: BootstrapOptions): void {
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // The Swagger UI needs @fastify/static, whose peer ranges in Nest 11's Fastify adapter and
+  // swagger module do not overlap; the document itself is what clients and tools consume.
+  SwaggerModule.setup('docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './messaging.metrics';
 export * from './messaging.options';
 export { MessagingModule, createBroker } from './messaging.module';
 export { MessagingServiceRegistry } from './service-registry';
+export { replayDeadLetters, REPLAY_GROUP } from './dead-letter-replay';

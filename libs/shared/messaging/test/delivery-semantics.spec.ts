@@ -1,5 +1,5 @@
 import { ComplaintReceivedV1Event, deadLetterTopicName, toBinaryMessage } from '@civicflow/contracts';
-import { DEAD_LETTER_HEADERS, IncomingMessage, InProcessBroker, MessageBroker, Subscription } from '@civicflow/messaging';
+import { DEAD_LETTER_HEADERS, IncomingMessage, InProcessBroker, MessageBroker, replayDeadLetters, Subscription } from '@civicflow/messaging';
 import { waitFor } from '@civicflow/testing';
 import { complaintData, newKafkaBroker, PROBE_GROUP, ProbeService, provisionAllTopics, recordEffect } from './harness';
 
@@ -45,8 +45,9 @@ describe.each([
   });
 
   it('a poison message is dead-lettered and the messages behind it on its partition are still processed', async () => {
+    let handlerFixed = false;
     await consume(async (event, context) => {
-      if (String((event.data as { description: string }).description).includes('explode')) throw new Error('handler exploded');
+      if (!handlerFixed && String((event.data as { description: string }).description).includes('explode')) throw new Error('handler exploded');
       await recordEffect(event, context);
     });
     const [first, failing, last] = await probe.stageEvents(3, 1);
@@ -75,6 +76,14 @@ describe.each([
     expect(deadLetters[1].headers[DEAD_LETTER_HEADERS.attempts]).toBe('3');
     expect(deadLetters[1].headers[DEAD_LETTER_HEADERS.originalTopic]).toBe(TOPIC);
     expect(deadLetters[1].headers['ce_id']).toBe(failing.id);
+
+    handlerFixed = true;
+    expect(await replayDeadLetters(broker, DEAD_LETTERS)).toBe(2);
+    const afterReplay = await waitFor(async () => {
+      const rows = await probe.effects();
+      return rows.length === 3 ? rows : undefined;
+    }, { what: 'the replayed event handled' });
+    expect(afterReplay.map((e) => e.event_id)).toEqual([first.id, last.id, failing.id]);
   });
 
   it('a relay stopped with a backlog publishes every event once it is restarted, in order per key', async () => {
