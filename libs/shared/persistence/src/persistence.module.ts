@@ -31,7 +31,11 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           name: options.service,
           inject: [CONFIG],
-          useFactory: (config: DatabaseConfig) => buildDataSourceOptions({ ...options, databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
+          // The name must be in the resolved options too: @nestjs/typeorm looks the data source up by it at shutdown.
+          useFactory: (config: DatabaseConfig) => ({
+            ...buildDataSourceOptions({ ...options, databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }),
+            name: options.service,
+          }),
           dataSourceFactory: async (dataSourceOptions) => initializeServiceDataSource(dataSourceOptions!),
         }),
         TypeOrmModule.forFeature(options.entities, options.service),

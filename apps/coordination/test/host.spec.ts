@@ -1,0 +1,56 @@
+import { Role } from '@civicflow/auth';
+import { loadConfig } from '@civicflow/config';
+import { bootstrapHost } from '@civicflow/host';
+import { startTestHost, TestHost } from '@civicflow/testing';
+import { coordinationConfigSchema, coordinationHostModule } from '../src/app.module';
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, { get?: { security?: unknown } }>;
+}
+
+describe('coordination host', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost({ name: 'coordination', boot: (env, listen) => bootstrapHost(coordinationHostModule(env), { title: 'coordination', description: 'test', ...listen }) });
+  });
+
+  afterAll(() => host?.close());
+
+  it('listens on 3003 and names itself civicflow-coordination to Kafka unless told otherwise', () => {
+    expect(loadConfig(coordinationConfigSchema, {})).toMatchObject({ PORT: 3003, KAFKA_CLIENT_ID: 'civicflow-coordination', MESSAGING_TRANSPORT: 'kafka' });
+  });
+
+  it('refuses to start on a bad configuration value, naming it', () => {
+    expect(() => coordinationHostModule({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('reports itself alive', async () => {
+    expect((await host.request('/health/live')).status).toBe(200);
+  });
+
+  it('reports itself ready once its own database answers', async () => {
+    const response = await host.request('/health/ready');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', checks: { 'database:coordination': { status: 'up' } } });
+  });
+
+  it('counts the requests it served in its Prometheus metrics', async () => {
+    await host.request('/api/v1/coordination/departments');
+    const metrics = await (await host.request('/metrics')).text();
+    expect(metrics).toMatch(/http_server_request_duration_seconds_count\{[^}]*route="\/api\/v1\/coordination\/departments"[^}]*status_code="401"[^}]*\} [1-9]/);
+  });
+
+  it('publishes an OpenAPI document listing the departments endpoint behind a bearer token', async () => {
+    const document = (await (await host.request('/docs-json')).json()) as OpenApiDocument;
+    expect(document.openapi).toMatch(/^3\./);
+    expect(document.paths['/api/v1/coordination/departments']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('answers the departments list only with a token', async () => {
+    expect((await host.request('/api/v1/coordination/departments')).status).toBe(401);
+    const response = await host.request('/api/v1/coordination/departments', { token: await host.tokenFor([Role.HotlineOperator]) });
+    expect(response.status).toBe(200);
+  });
+});

@@ -1,0 +1,3 @@
+export { CoordinationModule } from './coordination.module';
+export { coordinationMigrations } from './migrations';
+export type { Department } from './domain/department';

@@ -1,0 +1,5 @@
+import { messagingTablesMigration } from '@civicflow/messaging';
+import { CreateDepartment1795628610000 } from './create-department.migration';
+
+/** In the order they run; the timestamps in the class names must keep that order. */
+export const coordinationMigrations = [messagingTablesMigration('coordination'), CreateDepartment1795628610000];

@@ -1,0 +1,3 @@
+export { EnforcementModule } from './enforcement.module';
+export { enforcementMigrations } from './migrations';
+export type { Officer } from './domain/officer';

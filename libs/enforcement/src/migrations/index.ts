@@ -1,0 +1,5 @@
+import { messagingTablesMigration } from '@civicflow/messaging';
+import { CreateOfficer1795628600000 } from './create-officer.migration';
+
+/** In the order they run; the timestamps in the class names must keep that order. */
+export const enforcementMigrations = [messagingTablesMigration('enforcement'), CreateOfficer1795628600000];

@@ -1,0 +1,3 @@
+export { RatingModule } from './rating.module';
+export { ratingMigrations } from './migrations';
+export { CRITERION_CATEGORIES, type Criterion, type CriterionCategory } from './domain/criterion';
