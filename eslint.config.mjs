@@ -39,6 +39,23 @@ export default [
     },
   },
   {
+    // Tests of shared libraries may use the test helpers; production code of those libraries may not.
+    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          banTransitiveDependencies: false,
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag === 'type:infra' ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] } : constraint,
+          ),
+        },
+      ],
+    },
+  },
+  {
     // Command-line tools and benchmarks talk to a person on the terminal.
     files: ['**/*.cli.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },

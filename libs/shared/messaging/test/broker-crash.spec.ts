@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ComplaintReceivedV1Event } from '@civicflow/contracts';
-import { KafkaBroker, Subscription } from '@civicflow/messaging';
+import { KafkaBroker, Subscription } from '../src';
 import { waitFor } from '@civicflow/testing';
 import { kafkaOptionsForTest, PROBE_GROUP, ProbeService, provisionAllTopics } from './harness';
 

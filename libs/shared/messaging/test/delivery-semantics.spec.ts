@@ -1,5 +1,5 @@
 import { ComplaintReceivedV1Event, deadLetterTopicName, toBinaryMessage } from '@civicflow/contracts';
-import { DEAD_LETTER_HEADERS, IncomingMessage, InProcessBroker, MessageBroker, replayDeadLetters, Subscription } from '@civicflow/messaging';
+import { DEAD_LETTER_HEADERS, IncomingMessage, InProcessBroker, MessageBroker, replayDeadLetters, Subscription } from '../src';
 import { waitFor } from '@civicflow/testing';
 import { complaintData, newKafkaBroker, PROBE_GROUP, ProbeService, provisionAllTopics, recordEffect } from './harness';
 

@@ -13,7 +13,7 @@ import {
   OutboxPublisher,
   OutboxRelay,
   ProcessingOutcome,
-} from '@civicflow/messaging';
+} from '../src';
 
 export const PROBE_SERVICE = 'probe';
 export const PROBE_GROUP = 'probe.effects';

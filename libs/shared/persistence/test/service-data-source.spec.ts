@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@civicflow/testing';
-import { openServiceDataSource, ServiceDatabaseOptions } from '@civicflow/persistence';
+import { openServiceDataSource, ServiceDatabaseOptions } from '../src';
 
 class CreateNoteTable1732500000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
