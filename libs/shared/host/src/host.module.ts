@@ -2,7 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { TObject } from '@sinclair/typebox';
 import { AuthModule, authOptionsFromConfig } from '@civicflow/auth';
 import { ConfigModule, loadConfig } from '@civicflow/config';
-import { MessagingModule, MessagingOptions } from '@civicflow/messaging';
+import { kafkaOptionsFromConfig, MessagingModule, MessagingOptions } from '@civicflow/messaging';
 import { ObservabilityModule } from '@civicflow/observability';
 import { RateLimitModule, rateLimitPoliciesFromConfig, RedisModule } from '@civicflow/persistence';
 import { HostConfig } from './host-config';
@@ -12,16 +12,7 @@ import { MESSAGING_METRICS } from '@civicflow/messaging';
 export function messagingOptionsFromConfig(config: HostConfig): MessagingOptions {
   return {
     transport: config.MESSAGING_TRANSPORT,
-    kafka: {
-      brokers: config.KAFKA_BROKERS.split(','),
-      clientId: config.KAFKA_CLIENT_ID,
-      topicPrefix: config.KAFKA_TOPIC_PREFIX,
-      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-      rebalanceTimeoutMs: config.KAFKA_REBALANCE_TIMEOUT_MS,
-      heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
-      requestTimeoutMs: config.KAFKA_REQUEST_TIMEOUT_MS,
-      connectionTimeoutMs: config.KAFKA_CONNECTION_TIMEOUT_MS,
-    },
+    kafka: kafkaOptionsFromConfig(config),
     consumer: {
       maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
       retryBackoffMs: config.CONSUMER_RETRY_BACKOFF_MS,

@@ -12,3 +12,4 @@ export * from './messaging.options';
 export { MessagingModule, createBroker } from './messaging.module';
 export { MessagingServiceRegistry } from './service-registry';
 export { replayDeadLetters, REPLAY_GROUP } from './dead-letter-replay';
+export { kafkaOptionsFromConfig } from './cli/cli-broker';

@@ -1,11 +1,12 @@
 import { loadConfig, messagingVariables } from '@civicflow/config';
-import { Type } from '@sinclair/typebox';
-import { KafkaBroker } from '../broker/kafka.broker';
+import { Static, Type } from '@sinclair/typebox';
+import { KafkaBroker, KafkaBrokerOptions } from '../broker/kafka.broker';
 
-/** The operator tools talk to the Kafka named by the same variables the services read. */
-export function brokerFromEnvironment(env: NodeJS.ProcessEnv = process.env): KafkaBroker {
-  const config = loadConfig(Type.Object(messagingVariables('civicflow-operator')), env);
-  return new KafkaBroker({
+const kafkaSchema = Type.Object(messagingVariables('civicflow-operator'));
+
+/** The Kafka settings of the shared messaging variables; hosts and operator tools read them alike. */
+export function kafkaOptionsFromConfig(config: Static<typeof kafkaSchema>): Omit<KafkaBrokerOptions, 'log'> {
+  return {
     brokers: config.KAFKA_BROKERS.split(','),
     clientId: config.KAFKA_CLIENT_ID,
     topicPrefix: config.KAFKA_TOPIC_PREFIX,
@@ -14,5 +15,10 @@ export function brokerFromEnvironment(env: NodeJS.ProcessEnv = process.env): Kaf
     heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
     requestTimeoutMs: config.KAFKA_REQUEST_TIMEOUT_MS,
     connectionTimeoutMs: config.KAFKA_CONNECTION_TIMEOUT_MS,
-  });
+  };
+}
+
+/** The operator tools talk to the Kafka named by the same variables the services read. */
+export function brokerFromEnvironment(env: NodeJS.ProcessEnv = process.env): KafkaBroker {
+  return new KafkaBroker(kafkaOptionsFromConfig(loadConfig(kafkaSchema, env)));
 }
