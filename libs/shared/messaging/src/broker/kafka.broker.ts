@@ -1,4 +1,5 @@
 import { Admin, Consumer, IHeaders, Kafka, KafkaMessage, logLevel as KafkaLogLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { handleKeyedBatch } from './keyed-batch';
 import { IncomingMessage, MessageBroker, OutgoingMessage, Subscription, SubscriptionOptions, TopicSpec } from './broker.port';
 
 export interface KafkaBrokerOptions {
@@ -16,8 +17,12 @@ export interface KafkaBrokerOptions {
   replicationFactor?: number;
   /** Partitions of one group handled at once; order within a partition is always kept. */
   partitionsConsumedConcurrently?: number;
+  /** Messages of different keys handled at once within one partition's batch; order per key is always kept. */
+  keysHandledConcurrently?: number;
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, fields: Record<string, unknown>) => void;
 }
+
+const DEFAULT_KEYS_HANDLED_CONCURRENTLY = 8;
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [KafkaLogLevel.ERROR]: 'error',
@@ -162,21 +167,24 @@ export class KafkaBroker implements MessageBroker {
       autoCommit: true,
       autoCommitInterval: 1_000,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 12,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        let lastProcessed: string | undefined;
-        for (const message of batch.messages) {
-          if (!isRunning() || isStale()) break;
-          await options.handle(this.toIncoming(batch.topic, batch.partition, message), { heartbeat });
-          resolveOffset(message.offset);
-          lastProcessed = message.offset;
-          await heartbeat();
-        }
-        if (lastProcessed !== undefined) {
+        const { handledThrough, error } = await handleKeyedBatch(
+          batch.messages,
+          async (message) => {
+            await options.handle(this.toIncoming(batch.topic, batch.partition, message), { heartbeat });
+            await heartbeat();
+          },
+          { concurrency: this.options.keysHandledConcurrently ?? DEFAULT_KEYS_HANDLED_CONCURRENTLY, shouldContinue: () => isRunning() && !isStale() },
+        );
+        if (handledThrough !== undefined) {
+          resolveOffset(handledThrough);
           await commitOffsetsIfNecessary({
-            topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(lastProcessed) + 1n).toString() }] }],
+            topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(handledThrough) + 1n).toString() }] }],
           });
         }
+        // kafkajs then refetches from the first unhandled offset; the inbox makes the redelivery of the rest harmless.
+        if (error !== undefined) throw error;
       },
     });
     return {
