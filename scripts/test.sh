@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: lint (module boundaries included), then every jest test against the real
-# PostgreSQL, Redis and a Kafka broker that this script starts. Ends with one line:
+# PostgreSQL, Redis and a Kafka broker that this script starts; the type check counts as a test. Ends with one line:
 # "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,9 @@ bash scripts/kafka.sh start || { echo "0 passed, 1 failed"; exit 1; }
 lint_failed=0
 echo "[test] lint (ESLint with @nx/enforce-module-boundaries) ..."
 npx nx run-many -t lint --parallel=2 --outputStyle=static || lint_failed=1
+# Jest compiles with SWC, which strips types without checking them.
+echo "[test] typecheck (tsc --noEmit) ..."
+npx tsc -p tsconfig.typecheck.json --noEmit || lint_failed=$((lint_failed + 1))
 
 results=tmp/jest-results.json
 mkdir -p tmp

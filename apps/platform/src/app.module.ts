@@ -1,4 +1,4 @@
-import { ComplaintsModule } from '@civicflow/complaints';
+import { ComplaintsModule, complaintsVariables } from '@civicflow/complaints';
 import { CoordinationModule } from '@civicflow/coordination';
 import { DisclosureModule } from '@civicflow/disclosure';
 import { EnforcementModule } from '@civicflow/enforcement';
@@ -8,7 +8,7 @@ import { RatingModule } from '@civicflow/rating';
 
 export const platformConfigSchema = hostConfigSchema(
   { port: 3000, kafkaClientId: 'civicflow-platform', transport: 'in-process' },
-  { ...notificationVariables, ...mailSinkVariables },
+  { ...complaintsVariables, ...notificationVariables, ...mailSinkVariables },
 );
 
 /** Every service module in one process: the embedded default that `npm start` runs. */

@@ -1,1 +1,2 @@
 export { ComplaintsModule, COMPLAINTS_SERVICE } from './complaints.module';
+export { complaintsVariables, type ComplaintsConfig } from './complaints.config';

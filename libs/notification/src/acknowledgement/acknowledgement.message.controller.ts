@@ -11,6 +11,7 @@ import { Locale, renderAcknowledgementMail } from './acknowledgement-mail';
 
 const ACKNOWLEDGEMENT_GROUP = 'notification.acknowledgement';
 const TEMPLATE = 'complaint.acknowledgement';
+const ROW_COLUMNS = 'tracking_code, received_event_id, received_event_type, reporter_name, reporter_email, reporter_locale, status';
 
 interface AcknowledgementRow {
   tracking_code: string;
@@ -36,38 +37,31 @@ export class AcknowledgementMessageController {
 
   @OnEvent(ACKNOWLEDGEMENT_GROUP, ComplaintReceivedV1Event)
   async complaintReceived(@Payload() event: CloudEvent<ComplaintReceivedV1>, @Ctx() context: EventContext): Promise<void> {
-    await this.claim(context, event.data.complaintId, event.data.trackingCode);
-    await context.manager.query(
-      `UPDATE notification.complaint_acknowledgement SET received_event_id = $2, received_event_type = $3 WHERE complaint_id = $1`,
-      [event.data.complaintId, event.id, event.type],
+    const [row]: AcknowledgementRow[] = await context.manager.query(
+      `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, received_event_id, received_event_type) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (complaint_id) DO UPDATE SET received_event_id = EXCLUDED.received_event_id, received_event_type = EXCLUDED.received_event_type
+       RETURNING ${ROW_COLUMNS}`,
+      [event.data.complaintId, event.data.trackingCode, event.id, event.type],
     );
-    await this.sendWhenComplete(context, event.data.complaintId);
+    await this.sendWhenComplete(context, event.data.complaintId, row);
   }
 
   @OnEvent(ACKNOWLEDGEMENT_GROUP, ReporterRegisteredV1Event)
   async reporterRegistered(@Payload() event: CloudEvent<ReporterRegisteredV1>, @Ctx() context: EventContext): Promise<void> {
-    await this.claim(context, event.data.complaintId, event.data.trackingCode);
-    await context.manager.query(
-      `UPDATE notification.complaint_acknowledgement SET reporter_name = $2, reporter_email = $3, reporter_locale = $4 WHERE complaint_id = $1`,
-      [event.data.complaintId, event.data.name, event.data.email, event.data.locale],
-    );
-    await this.sendWhenComplete(context, event.data.complaintId);
-  }
-
-  /** Creates the join row; the UPDATEs that follow lock it until this transaction ends. */
-  private async claim(context: EventContext, complaintId: string, trackingCode: string): Promise<void> {
-    await context.manager.query(
-      `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [complaintId, trackingCode],
-    );
-  }
-
-  private async sendWhenComplete(context: EventContext, complaintId: string): Promise<void> {
     const [row]: AcknowledgementRow[] = await context.manager.query(
-      `SELECT tracking_code, received_event_id, received_event_type, reporter_name, reporter_email, reporter_locale, status
-       FROM notification.complaint_acknowledgement WHERE complaint_id = $1 FOR UPDATE`,
-      [complaintId],
+      `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, reporter_name, reporter_email, reporter_locale) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (complaint_id) DO UPDATE SET reporter_name = EXCLUDED.reporter_name, reporter_email = EXCLUDED.reporter_email, reporter_locale = EXCLUDED.reporter_locale
+       RETURNING ${ROW_COLUMNS}`,
+      [event.data.complaintId, event.data.trackingCode, event.data.name, event.data.email, event.data.locale],
     );
+    await this.sendWhenComplete(context, event.data.complaintId, row);
+  }
+
+  /**
+   * `row` comes from an upsert, which holds the row's lock until this transaction ends: of
+   * the two events, whichever commits second sees the other's half and sends.
+   */
+  private async sendWhenComplete(context: EventContext, complaintId: string, row: AcknowledgementRow | undefined): Promise<void> {
     if (!row || row.status !== 'waiting' || !row.received_event_id || !row.reporter_email || !row.reporter_name) return;
 
     const messageId = uuidv7();

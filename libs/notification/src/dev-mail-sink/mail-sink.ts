@@ -14,7 +14,7 @@ export interface CapturedMail {
 }
 
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
-const KEPT_IN_MEMORY = 500;
+const DEFAULT_KEPT_IN_MEMORY = 500;
 
 /**
  * A local SMTP server that keeps what it receives: in memory for GET /dev/mail and as
@@ -26,7 +26,13 @@ export class MailSink {
   private readonly messages: CapturedMail[] = [];
   private sequence = 0;
 
-  constructor(private readonly folder: string) {}
+  /** Every message received since start, including those no longer kept in memory. */
+  received = 0;
+
+  constructor(
+    private readonly folder: string,
+    private readonly keptInMemory = DEFAULT_KEPT_IN_MEMORY,
+  ) {}
 
   async start(port: number, host = '127.0.0.1'): Promise<number> {
     mkdirSync(this.folder, { recursive: true });
@@ -82,6 +88,7 @@ export class MailSink {
       text: parsed.text ?? '',
       file,
     });
-    if (this.messages.length > KEPT_IN_MEMORY) this.messages.shift();
+    this.received += 1;
+    if (this.messages.length > this.keptInMemory) this.messages.shift();
   }
 }

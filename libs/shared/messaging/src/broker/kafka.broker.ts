@@ -170,9 +170,9 @@ export class KafkaBroker implements MessageBroker {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 12,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         const { handledThrough, error } = await handleKeyedBatch(
-          batch.messages,
+          batch.messages.map((message) => this.toIncoming(batch.topic, batch.partition, message)),
           async (message) => {
-            await options.handle(this.toIncoming(batch.topic, batch.partition, message), { heartbeat });
+            await options.handle(message, { heartbeat });
             await heartbeat();
           },
           { concurrency: this.options.keysHandledConcurrently ?? DEFAULT_KEYS_HANDLED_CONCURRENTLY, shouldContinue: () => isRunning() && !isStale() },

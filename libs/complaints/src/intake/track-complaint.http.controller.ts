@@ -3,8 +3,8 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty,
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Public } from '@civicflow/auth';
-import { isTrackingCode } from '../../domain/tracking-code';
-import { ComplaintEntity } from '../../infrastructure/complaint.entity';
+import { isTrackingCode } from '../domain/tracking-code';
+import { ComplaintEntity } from '../infrastructure/complaint.entity';
 
 class TimelineEntryDto {
   @ApiProperty({ example: 'acknowledgement.delivered' })
