@@ -1,14 +1,32 @@
 import type { Static } from '@sinclair/typebox';
 import type { EventDefinition } from './event-definition';
+import { ComplaintAcceptedV1Event, ComplaintClosedV1Event, ComplaintDispatchedV1Event, ComplaintEscalatedV1Event, ComplaintHandledV1Event, ComplaintHandlingStartedV1Event, ComplaintMarkedDuplicateV1Event, ComplaintOverdueV1Event, ComplaintRatedV1Event, ComplaintRejectedV1Event, ComplaintReopenedV1Event, ComplaintTriagedV1Event, ComplaintVerifiedV1Event } from './events/complaints/complaint-lifecycle.v1';
 import { ComplaintReceivedV1Event } from './events/complaints/complaint-received.v1';
+import { ComplaintReceivedV2Event } from './events/complaints/complaint-received.v2';
 import { ReporterRegisteredV1Event } from './events/complaints/reporter-registered.v1';
+import { ReporterRegisteredV2Event } from './events/complaints/reporter-registered.v2';
 import { MessageDeliveredV1Event } from './events/notification/message-delivered.v1';
 import { MessageFailedV1Event } from './events/notification/message-failed.v1';
 
 /** Every event type that CivicFlow publishes. A new type is added here and nowhere else. */
 export const EVENT_CATALOGUE = [
   ComplaintReceivedV1Event,
+  ComplaintReceivedV2Event,
   ReporterRegisteredV1Event,
+  ReporterRegisteredV2Event,
+  ComplaintAcceptedV1Event,
+  ComplaintRejectedV1Event,
+  ComplaintTriagedV1Event,
+  ComplaintDispatchedV1Event,
+  ComplaintHandlingStartedV1Event,
+  ComplaintHandledV1Event,
+  ComplaintVerifiedV1Event,
+  ComplaintClosedV1Event,
+  ComplaintReopenedV1Event,
+  ComplaintOverdueV1Event,
+  ComplaintEscalatedV1Event,
+  ComplaintMarkedDuplicateV1Event,
+  ComplaintRatedV1Event,
   MessageDeliveredV1Event,
   MessageFailedV1Event,
 ] as const;

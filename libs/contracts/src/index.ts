@@ -11,6 +11,9 @@ export { renderEventCatalogueMarkdown } from './asyncapi/events-markdown';
 
 export * from './events/complaints/complaint-received.v1';
 export * from './events/complaints/reporter-registered.v1';
+export * from './events/complaints/complaint-received.v2';
+export * from './events/complaints/reporter-registered.v2';
+export * from './events/complaints/complaint-lifecycle.v1';
 export { NOTIFICATION_CHANNELS, MASKED_RECIPIENT_PATTERN } from './events/notification/message-outcome';
 export * from './events/notification/message-delivered.v1';
 export * from './events/notification/message-failed.v1';

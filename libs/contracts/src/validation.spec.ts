@@ -1,5 +1,6 @@
 import { ComplaintReceivedV1Event } from './events/complaints/complaint-received.v1';
 import { MessageDeliveredV1Event } from './events/notification/message-delivered.v1';
+import { MessageFailedV1Event } from './events/notification/message-failed.v1';
 import { ReporterRegisteredV1Event } from './events/complaints/reporter-registered.v1';
 import { buildExampleEvent } from './example-events';
 import { EVENT_CATALOGUE } from './catalogue';
@@ -56,7 +57,7 @@ describe('validateEventData', () => {
   });
 
   it('rejects a non-integer or zero attempt count on a failed message', () => {
-    const failed = EVENT_CATALOGUE[3].examples[0];
+    const failed = MessageFailedV1Event.examples[0];
     expect(validateEventData('notification.message.failed.v1', { ...failed, attempts: 0 })).toEqual({
       valid: false,
       errors: ['/attempts must be >= 1'],
