@@ -1,25 +1,13 @@
 import { Module } from '@nestjs/common';
-import { messagingTablesMigration, MessagingModule } from '@civicflow/messaging';
+import { MessagingModule } from '@civicflow/messaging';
 import { PersistenceModule } from '@civicflow/persistence';
 import type { ComplaintsArea } from './complaints-area';
-import { AcknowledgementOutcomeMessageController } from './events/acknowledgement-outcome.message.controller';
-import { ComplaintEntity, TimelineEntryEntity } from './infrastructure/complaint.entity';
-import { TrackComplaintHttpController } from './intake/track-complaint.http.controller';
-import { SubmitComplaintHttpController } from './intake/web/submit-complaint.http.controller';
-import { SubmitComplaintService } from './intake/web/submit-complaint.service';
-import { CreateComplaints1764100000000 } from './migrations/1764100000000-create-complaints';
+import { intakeArea } from './intake/intake.area';
 
 export const COMPLAINTS_SERVICE = 'complaints';
 
-const coreArea: ComplaintsArea = {
-  entities: [ComplaintEntity, TimelineEntryEntity],
-  migrations: [messagingTablesMigration(COMPLAINTS_SERVICE), CreateComplaints1764100000000],
-  controllers: [SubmitComplaintHttpController, TrackComplaintHttpController, AcknowledgementOutcomeMessageController],
-  providers: [SubmitComplaintService],
-};
-
 /** Each part of the service, added here by one line. Migrations run in the order of their timestamps, whatever the area order. */
-const AREAS: ComplaintsArea[] = [coreArea];
+const AREAS: ComplaintsArea[] = [intakeArea];
 
 @Module({
   imports: [

@@ -1,69 +1,100 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { COMPLAINT_CHANNELS, COMPLAINT_STATUSES, REPORTER_LOCALES } from '@civicflow/contracts';
 import { newTrackingCode } from './tracking-code';
 
-export type ComplaintChannel = 'web' | 'open311' | 'hotline' | 'email';
-export type ReporterLocale = 'zh-CN' | 'en';
-export type ComplaintStatus = 'received';
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+export type ReporterLocale = (typeof REPORTER_LOCALES)[number];
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-/** Kinds of entries on a complaint's public timeline. */
-export type TimelineEntryType = 'received' | 'acknowledgement.delivered' | 'acknowledgement.failed';
-
+/** Coordinates, an address, or both; Open311 and mail often give only an address. */
 export interface Location {
-  lat: number;
-  lng: number;
+  lat?: number;
+  lng?: number;
   address?: string;
 }
 
+/** Who reported, when they left anything; an anonymous complaint has no reporter. */
 export interface Reporter {
-  name: string;
-  email: string;
+  name?: string;
+  email?: string;
   phone?: string;
   locale: ReporterLocale;
-}
-
-export interface TimelineEntry {
-  type: TimelineEntryType;
-  at: Date;
-  detail?: Record<string, string>;
+  /** The reporter asked that their name never be shown publicly. */
+  hideName: boolean;
 }
 
 export interface NewComplaint {
+  channel: ComplaintChannel;
   description: string;
   location: Location;
-  reporter: Reporter;
+  reporter?: Reporter;
   category?: string;
-  channel: ComplaintChannel;
+  /** The hotline operator who recorded the call (account id). */
+  recordedBy?: string;
 }
 
-/** A complaint as received: the start of the closed loop that later issues extend. */
+export class InvalidComplaintError extends RangeError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidComplaintError';
+  }
+}
+
+/** A complaint as received: the first step of the closed loop. */
 export class Complaint {
   private constructor(
     readonly id: string,
     readonly trackingCode: string,
-    readonly status: ComplaintStatus,
     readonly description: string,
     readonly location: Location,
-    readonly reporter: Reporter,
+    readonly reporter: Reporter | undefined,
     readonly category: string | null,
     readonly channel: ComplaintChannel,
+    readonly recordedBy: string | null,
     readonly receivedAt: Date,
-    readonly timeline: readonly TimelineEntry[],
   ) {}
+
+  readonly status: ComplaintStatus = 'received';
 
   static receive(input: NewComplaint, now: Date): Complaint {
     const description = input.description.trim();
-    if (!description) throw new RangeError('a complaint needs a description');
+    if (!description) throw new InvalidComplaintError('description', 'a complaint needs a description');
+    const location = normaliseLocation(input.location);
     return new Complaint(
       uuidv7(),
       newTrackingCode(),
-      'received',
       description,
-      { ...input.location, address: input.location.address?.trim() || undefined },
-      { ...input.reporter, name: input.reporter.name.trim(), email: input.reporter.email.trim().toLowerCase() },
+      location,
+      input.reporter ? normaliseReporter(input.reporter) : undefined,
       input.category?.trim() || null,
       input.channel,
+      input.recordedBy ?? null,
       now,
-      [{ type: 'received', at: now }],
     );
   }
+
+  /** The reporter can be written to: by e-mail or by SMS. */
+  get reachable(): boolean {
+    return Boolean(this.reporter?.email || this.reporter?.phone);
+  }
+}
+
+function normaliseLocation(location: Location): Location {
+  const address = location.address?.trim() || undefined;
+  const hasLat = location.lat !== undefined;
+  const hasLng = location.lng !== undefined;
+  if (hasLat !== hasLng) throw new InvalidComplaintError('location', 'location needs both lat and lng, or neither');
+  if (!hasLat && !address) throw new InvalidComplaintError('location', 'location needs coordinates (lat, lng) or an address');
+  return hasLat ? { lat: location.lat, lng: location.lng, ...(address ? { address } : {}) } : { address };
+}
+
+function normaliseReporter(reporter: Reporter): Reporter | undefined {
+  const name = reporter.name?.trim() || undefined;
+  const email = reporter.email?.trim().toLowerCase() || undefined;
+  const phone = reporter.phone?.trim() || undefined;
+  if (!name && !email && !phone) return undefined;
+  return { name, email, phone, locale: reporter.locale, hideName: reporter.hideName };
 }

@@ -15,11 +15,11 @@ export class ComplaintEntity {
   @Column('text')
   description: string;
 
-  @Column('double precision')
-  lat: number;
+  @Column('double precision', { nullable: true })
+  lat: number | null;
 
-  @Column('double precision')
-  lng: number;
+  @Column('double precision', { nullable: true })
+  lng: number | null;
 
   @Column('text', { nullable: true })
   address: string | null;
@@ -30,11 +30,11 @@ export class ComplaintEntity {
   @Column('text')
   channel: string;
 
-  @Column('text', { name: 'reporter_name' })
-  reporterName: string;
+  @Column('text', { name: 'reporter_name', nullable: true })
+  reporterName: string | null;
 
-  @Column('text', { name: 'reporter_email' })
-  reporterEmail: string;
+  @Column('text', { name: 'reporter_email', nullable: true })
+  reporterEmail: string | null;
 
   @Column('text', { name: 'reporter_phone', nullable: true })
   reporterPhone: string | null;
@@ -42,8 +42,95 @@ export class ComplaintEntity {
   @Column('text', { name: 'reporter_locale' })
   reporterLocale: string;
 
+  @Column('boolean', { name: 'reporter_hide_name', default: false })
+  reporterHideName: boolean;
+
+  @Column('text', { name: 'recorded_by', nullable: true })
+  recordedBy: string | null;
+
+  @Column('integer', { name: 'media_count', default: 0 })
+  mediaCount: number;
+
   @Column('timestamptz', { name: 'received_at' })
   receivedAt: Date;
+
+  @Column('text', { name: 'class_721', nullable: true })
+  class721: 'service' | 'management' | 'enforcement' | null;
+
+  @Column('text', { name: 'route_kind', nullable: true })
+  routeKind: 'service' | 'management' | 'enforcement' | 'department' | null;
+
+  @Column('text', { name: 'handling_unit', nullable: true })
+  handlingUnit: string | null;
+
+  @Column('text', { nullable: true })
+  department: string | null;
+
+  @Column('text', { nullable: true })
+  street: string | null;
+
+  @Column('timestamptz', { name: 'deadline_at', nullable: true })
+  deadlineAt: Date | null;
+
+  @Column('timestamptz', { name: 'accepted_at', nullable: true })
+  acceptedAt: Date | null;
+
+  @Column('text', { name: 'accepted_by', nullable: true })
+  acceptedBy: string | null;
+
+  @Column('text', { name: 'rejection_reason', nullable: true })
+  rejectionReason: string | null;
+
+  @Column('timestamptz', { name: 'dispatched_at', nullable: true })
+  dispatchedAt: Date | null;
+
+  @Column('text', { name: 'handler_id', nullable: true })
+  handlerId: string | null;
+
+  @Column('timestamptz', { name: 'handled_at', nullable: true })
+  handledAt: Date | null;
+
+  @Column('text', { nullable: true })
+  reply: string | null;
+
+  @Column('text', { name: 'verifier_id', nullable: true })
+  verifierId: string | null;
+
+  @Column('timestamptz', { name: 'verified_at', nullable: true })
+  verifiedAt: Date | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column('timestamptz', { name: 'survey_due_at', nullable: true })
+  surveyDueAt: Date | null;
+
+  @Column('timestamptz', { name: 'survey_sent_at', nullable: true })
+  surveySentAt: Date | null;
+
+  @Column('timestamptz', { name: 'rated_at', nullable: true })
+  ratedAt: Date | null;
+
+  @Column('integer', { name: 'rating_score', nullable: true })
+  ratingScore: number | null;
+
+  @Column('boolean', { name: 'rating_resolved', nullable: true })
+  ratingResolved: boolean | null;
+
+  @Column('text', { name: 'rating_comment', nullable: true })
+  ratingComment: string | null;
+
+  @Column('integer', { name: 'reopen_count', default: 0 })
+  reopenCount: number;
+
+  @Column('timestamptz', { name: 'overdue_at', nullable: true })
+  overdueAt: Date | null;
+
+  @Column('text', { name: 'duplicate_of', nullable: true })
+  duplicateOf: string | null;
+
+  @Column('timestamptz', { name: 'updated_at', nullable: true })
+  updatedAt: Date | null;
 
   @OneToMany(() => TimelineEntryEntity, (entry) => entry.complaint)
   timeline: TimelineEntryEntity[];
