@@ -5,6 +5,11 @@ import { ComplaintReceivedV1Event } from './events/complaints/complaint-received
 import { ComplaintReceivedV2Event } from './events/complaints/complaint-received.v2';
 import { ReporterRegisteredV1Event } from './events/complaints/reporter-registered.v1';
 import { ReporterRegisteredV2Event } from './events/complaints/reporter-registered.v2';
+import { ForumActionItemAnsweredV1Event } from './events/complaints/forum-action-item-answered.v1';
+import { ForumHeldV1Event } from './events/complaints/forum-held.v1';
+import { ForumScheduledV1Event } from './events/complaints/forum-scheduled.v1';
+import { MerchantRequestAnsweredV1Event } from './events/complaints/merchant-request-answered.v1';
+import { MerchantRequestSubmittedV1Event } from './events/complaints/merchant-request-submitted.v1';
 import { MessageDeliveredV1Event } from './events/notification/message-delivered.v1';
 import { MessageFailedV1Event } from './events/notification/message-failed.v1';
 
@@ -27,6 +32,11 @@ export const EVENT_CATALOGUE = [
   ComplaintEscalatedV1Event,
   ComplaintMarkedDuplicateV1Event,
   ComplaintRatedV1Event,
+  MerchantRequestSubmittedV1Event,
+  MerchantRequestAnsweredV1Event,
+  ForumScheduledV1Event,
+  ForumHeldV1Event,
+  ForumActionItemAnsweredV1Event,
   MessageDeliveredV1Event,
   MessageFailedV1Event,
 ] as const;

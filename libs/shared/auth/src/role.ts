@@ -1,5 +1,7 @@
 export const Role = {
   Citizen: 'citizen',
+  /** A business or vendor's account (商家商贩): its `sub` identifies the merchant profile it registers. */
+  Merchant: 'merchant',
   HotlineOperator: 'hotline_operator',
   Officer: 'officer',
   Supervisor: 'supervisor',
