@@ -80,7 +80,9 @@ export class WorkingCalendar {
 
   /**
    * The end of the `days`-th calendar day after `start`'s day, moved to the end of the first
-   * working day after it when that day is a weekend day or a holiday.
+   * working day after it when that day is a weekend day or a holiday. A start on a weekend is
+   * not moved: the law counts calendar days from the next day whatever that day is; only
+   * working-day periods start on the next working day.
    */
   addCalendarDays(start: Date, days: number): Date {
     requireWholeCount(days, 'days');
@@ -98,7 +100,7 @@ export class WorkingCalendar {
     const firstDay = this.localDayOf(start, 'start');
     const startMs = start.getTime();
     let remainingMs = Math.round(hours * MS_PER_HOUR);
-    // Ends: every year, covered or not, has working days.
+    // No end test is needed: a working day always comes, as years without data still have weekdays.
     for (let day = firstDay; ; day += 1) {
       for (const period of this.workingPeriodsOn(day)) {
         const countFrom = Math.max(period.startMs, startMs);
