@@ -3,11 +3,12 @@ import { MessagingModule } from '@civicflow/messaging';
 import { PersistenceModule } from '@civicflow/persistence';
 import type { ComplaintsArea } from './complaints-area';
 import { intakeArea } from './intake/intake.area';
+import { taxonomyArea } from './taxonomy/taxonomy.area';
 
 export const COMPLAINTS_SERVICE = 'complaints';
 
 /** Each part of the service, added here by one line. Migrations run in the order of their timestamps, whatever the area order. */
-const AREAS: ComplaintsArea[] = [intakeArea];
+const AREAS: ComplaintsArea[] = [intakeArea, taxonomyArea];
 
 @Module({
   imports: [

@@ -15,7 +15,9 @@ export type CategoryConflictReason =
   /** Another class of the same tree already has this standard code. */
   | 'standard_code_taken'
   /** The change would strand the sub classes of a major class (it would become a sub class or move tree). */
-  | 'major_class_has_sub_classes';
+  | 'major_class_has_sub_classes'
+  /** Another request created a class with this code between this one's checks and its write. */
+  | 'category_created_meanwhile';
 
 /** The definition is valid on its own but contradicts the rest of the catalogue. */
 export class CategoryConflictError extends Error {

@@ -4,6 +4,12 @@ import { DEFAULT_CATALOGUE } from './default-catalogue';
 const subClasses = DEFAULT_CATALOGUE.filter((definition): definition is SubClass => definition.level === 'sub');
 const majorClasses = DEFAULT_CATALOGUE.filter((definition) => definition.level === 'major');
 
+function subClass(code: string): SubClass {
+  const found = subClasses.find((candidate) => candidate.code === code);
+  if (!found) throw new Error(`the default catalogue has no sub class ${code}`);
+  return found;
+}
+
 describe('the default catalogue', () => {
   it('is a valid catalogue: every class valid, codes and standard codes unique, every sub class under a major class of its tree', () => {
     expect(catalogueProblems(DEFAULT_CATALOGUE)).toEqual([]);
@@ -70,7 +76,7 @@ describe('the default catalogue', () => {
   });
 
   it('routes the other departments’ items to them', () => {
-    const departmentOf = (code: string) => routeFor(subClasses.find((subClass) => subClass.code === code)!);
+    const departmentOf = (code: string) => routeFor(subClass(code));
     expect(departmentOf('night-construction-noise')).toMatchObject({ kind: 'department', department: 'ecology-environment' });
     expect(departmentOf('pavement-parking')).toMatchObject({ kind: 'department', department: 'traffic-police' });
     expect(departmentOf('unlicensed-food-stall')).toMatchObject({ kind: 'department', department: 'market-supervision' });
@@ -78,9 +84,8 @@ describe('the default catalogue', () => {
   });
 
   it('gives a missing manhole cover the shortest deadline, in working hours', () => {
-    const manholeCover = subClasses.find((subClass) => subClass.code === 'manhole-cover-damaged')!;
-    expect(manholeCover.deadline).toEqual({ amount: 2, unit: 'working_hours' });
-    const inHours = (subClass: SubClass) => (subClass.deadline.unit === 'working_hours' ? subClass.deadline.amount : subClass.deadline.amount * 8);
+    expect(subClass('manhole-cover-damaged').deadline).toEqual({ amount: 2, unit: 'working_hours' });
+    const inHours = ({ deadline }: SubClass) => (deadline.unit === 'working_hours' ? deadline.amount : deadline.amount * 8);
     expect(Math.min(...subClasses.map(inHours))).toBe(2);
   });
 
