@@ -6,12 +6,10 @@
  * belongs to another department, and its deadline.
  */
 
-/**
- * The deadline type of the working-time calendar in @civicflow/domain (`WorkingCalendar.dueAt`).
- * Declared here, identical in structure, until that library exports it; then this becomes a re-export.
- */
-export type Deadline = { amount: number; unit: 'working_hours' | 'working_days' | 'calendar_days' };
-export type DeadlineUnit = Deadline['unit'];
+import type { Deadline, DeadlineUnit } from '@civicflow/domain';
+
+/** A sub class's deadline is what `WorkingCalendar.dueAt` of @civicflow/domain counts from a complaint's receipt. */
+export type { Deadline, DeadlineUnit } from '@civicflow/domain';
 export const DEADLINE_UNITS: readonly DeadlineUnit[] = ['working_hours', 'working_days', 'calendar_days'];
 
 export type CategoryTree = 'component' | 'event';
