@@ -1,5 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
-import type { MixedList } from 'typeorm';
+import type { ServicePersistenceOptions } from '@civicflow/persistence';
 
 /**
  * One part of the complaints service (intake, taxonomy, merchants, ...): what it adds to
@@ -7,9 +7,8 @@ import type { MixedList } from 'typeorm';
  * that a part is added by one line there.
  */
 export interface ComplaintsArea {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes as Function
-  entities?: Function[];
-  migrations?: MixedList<Function>;
+  entities?: ServicePersistenceOptions['entities'];
+  migrations?: Array<ServicePersistenceOptions['migrations'][number]>;
   controllers?: Type[];
   providers?: Provider[];
 }

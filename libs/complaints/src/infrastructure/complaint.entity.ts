@@ -69,6 +69,14 @@ export class ComplaintEntity {
   @Column('text', { nullable: true })
   street: string | null;
 
+  /** When the reporter must have been contacted (accepted or rejected) to count as answered on time. */
+  @Column('timestamptz', { name: 'response_due_at', nullable: true })
+  responseDueAt: Date | null;
+
+  /** When it was accepted or rejected: the reporter's first answer. */
+  @Column('timestamptz', { name: 'responded_at', nullable: true })
+  respondedAt: Date | null;
+
   @Column('timestamptz', { name: 'deadline_at', nullable: true })
   deadlineAt: Date | null;
 

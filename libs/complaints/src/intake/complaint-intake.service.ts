@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -9,7 +9,10 @@ import {
   ReporterRegisteredV1Event,
   ReporterRegisteredV2Event,
 } from '@civicflow/contracts';
+import { CONFIG } from '@civicflow/config';
+import { WorkingCalendar } from '@civicflow/domain';
 import { OutboxPublisher } from '@civicflow/messaging';
+import type { ComplaintsConfig } from '../complaints.config';
 import { Complaint, NewComplaint } from '../domain/complaint';
 import { ComplaintEntity, TimelineEntryEntity } from '../infrastructure/complaint.entity';
 
@@ -35,6 +38,8 @@ export class ComplaintIntake {
   constructor(
     @InjectDataSource('complaints') private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
+    private readonly calendar: WorkingCalendar,
+    @Inject(CONFIG) private readonly config: Pick<ComplaintsConfig, 'RESPONSE_DEADLINE_WORKING_HOURS'>,
   ) {}
 
   async submit(input: NewComplaint, options: IntakeOptions): Promise<Complaint> {
@@ -58,6 +63,7 @@ export class ComplaintIntake {
         reporterHideName: reporter?.hideName ?? false,
         recordedBy: complaint.recordedBy,
         receivedAt: complaint.receivedAt,
+        responseDueAt: this.calendar.addWorkingHours(complaint.receivedAt, this.config.RESPONSE_DEADLINE_WORKING_HOURS),
       });
       await manager.insert(TimelineEntryEntity, { id: uuidv7(), complaintId: complaint.id, type: 'received', at: complaint.receivedAt, detail: { channel: complaint.channel } });
       const mediaCount = (await options.within?.(manager, complaint))?.mediaCount ?? 0;

@@ -1,5 +1,8 @@
+import { CONFIG } from '@civicflow/config';
+import { WorkingCalendar } from '@civicflow/domain';
 import { messagingTablesMigration } from '@civicflow/messaging';
 import type { ComplaintsArea } from '../complaints-area';
+import { type ComplaintsConfig, workingCalendarFromConfig } from '../complaints.config';
 import { DuplicateFinder } from '../duplicates/duplicate-finder';
 import { AcknowledgementOutcomeMessageController } from '../events/acknowledgement-outcome.message.controller';
 import { ComplaintEntity, TimelineEntryEntity } from '../infrastructure/complaint.entity';
@@ -15,5 +18,9 @@ export const intakeArea: ComplaintsArea = {
   entities: [ComplaintEntity, TimelineEntryEntity],
   migrations: [messagingTablesMigration('complaints'), CreateComplaints1764100000000, ClosedLoop1764300000000],
   controllers: [SubmitComplaintHttpController, HotlineCallHttpController, TrackComplaintHttpController, AcknowledgementOutcomeMessageController],
-  providers: [ComplaintIntake, DuplicateFinder],
+  providers: [
+    ComplaintIntake,
+    DuplicateFinder,
+    { provide: WorkingCalendar, inject: [CONFIG], useFactory: (config: ComplaintsConfig) => workingCalendarFromConfig(config) },
+  ],
 };

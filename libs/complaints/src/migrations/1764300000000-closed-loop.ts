@@ -21,6 +21,8 @@ export class ClosedLoop1764300000000 implements MigrationInterface {
         ADD COLUMN handling_unit text,
         ADD COLUMN department text,
         ADD COLUMN street text,
+        ADD COLUMN response_due_at timestamptz,
+        ADD COLUMN responded_at timestamptz,
         ADD COLUMN deadline_at timestamptz,
         ADD COLUMN accepted_at timestamptz,
         ADD COLUMN accepted_by text,
@@ -69,7 +71,7 @@ export class ClosedLoop1764300000000 implements MigrationInterface {
         DROP COLUMN updated_at, DROP COLUMN duplicate_of, DROP COLUMN overdue_at, DROP COLUMN reopen_count, DROP COLUMN rating_comment,
         DROP COLUMN rating_resolved, DROP COLUMN rating_score, DROP COLUMN rated_at, DROP COLUMN survey_sent_at, DROP COLUMN survey_due_at,
         DROP COLUMN closed_at, DROP COLUMN verified_at, DROP COLUMN verifier_id, DROP COLUMN reply, DROP COLUMN handled_at, DROP COLUMN handler_id,
-        DROP COLUMN dispatched_at, DROP COLUMN rejection_reason, DROP COLUMN accepted_by, DROP COLUMN accepted_at, DROP COLUMN deadline_at,
+        DROP COLUMN dispatched_at, DROP COLUMN rejection_reason, DROP COLUMN accepted_by, DROP COLUMN accepted_at, DROP COLUMN deadline_at, DROP COLUMN response_due_at, DROP COLUMN responded_at,
         DROP COLUMN street, DROP COLUMN department, DROP COLUMN handling_unit, DROP COLUMN route_kind, DROP COLUMN class_721,
         DROP COLUMN media_count, DROP COLUMN recorded_by, DROP COLUMN reporter_hide_name`);
   }

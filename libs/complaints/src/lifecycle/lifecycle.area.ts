@@ -1,0 +1,12 @@
+import type { ComplaintsArea } from '../complaints-area';
+import { ComplaintQueueHttpController } from '../queries/complaint-queue.http.controller';
+import { ComplaintStatisticsHttpController } from '../queries/complaint-statistics.http.controller';
+import { ComplaintLifecycle } from './complaint-lifecycle.service';
+import { DeadlineWatch } from './deadline-watch';
+import { LifecycleHttpController } from './lifecycle.http.controller';
+
+/** The closed loop after intake, the staff queue and the bureau's figures. */
+export const lifecycleArea: ComplaintsArea = {
+  controllers: [LifecycleHttpController, ComplaintQueueHttpController, ComplaintStatisticsHttpController],
+  providers: [ComplaintLifecycle, DeadlineWatch],
+};
