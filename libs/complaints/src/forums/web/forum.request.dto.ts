@@ -7,15 +7,18 @@ import { FORUM_STATUSES, type ForumStatus } from '../domain/forum';
 
 const TrimmedEach = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((item: unknown) => (typeof item === 'string' ? item.trim() : item)) : value));
 
+// Starts with the property, so that the validation pipe puts the full path (invite.streets) before it.
+const EACH_MUST_BE_NAME = '$property must hold names of 1 to 100 characters';
+
 export class InvitationCriteriaDto {
   @ApiPropertyOptional({ type: [String], example: ['人民路街道'], description: 'Invite the merchants of these streets; leave out for any street.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(100, { each: true })
+  @IsString({ each: true, message: EACH_MUST_BE_NAME })
+  @IsNotEmpty({ each: true, message: EACH_MUST_BE_NAME })
+  @MaxLength(100, { each: true, message: EACH_MUST_BE_NAME })
   @TrimmedEach()
   streets?: string[];
 
@@ -24,9 +27,9 @@ export class InvitationCriteriaDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(100, { each: true })
+  @IsString({ each: true, message: EACH_MUST_BE_NAME })
+  @IsNotEmpty({ each: true, message: EACH_MUST_BE_NAME })
+  @MaxLength(100, { each: true, message: EACH_MUST_BE_NAME })
   @TrimmedEach()
   trades?: string[];
 }
