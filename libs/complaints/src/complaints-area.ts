@@ -8,7 +8,7 @@ import type { ServicePersistenceOptions } from '@civicflow/persistence';
  */
 export interface ComplaintsArea {
   entities?: ServicePersistenceOptions['entities'];
-  migrations?: Array<ServicePersistenceOptions['migrations'][number]>;
+  migrations?: Extract<ServicePersistenceOptions['migrations'], unknown[]>;
   controllers?: Type[];
   providers?: Provider[];
 }

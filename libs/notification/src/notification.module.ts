@@ -2,8 +2,12 @@ import { Module } from '@nestjs/common';
 import { messagingTablesMigration, MessagingModule } from '@civicflow/messaging';
 import { PersistenceModule } from '@civicflow/persistence';
 import { AcknowledgementMessageController } from './acknowledgement/acknowledgement.message.controller';
+import { ComplaintUpdatesMessageController } from './complaint-updates/complaint-updates.message.controller';
+import { ReporterMailer } from './complaint-updates/reporter-mailer';
+import { SatisfactionSurveys } from './complaint-updates/satisfaction-surveys';
 import { MailSender } from './mail/mail-sender';
 import { CreateAcknowledgements1764200000000 } from './migrations/1764200000000-create-acknowledgements';
+import { ComplaintUpdates1764400000000 } from './migrations/1764400000000-complaint-updates';
 
 export const NOTIFICATION_SERVICE = 'notification';
 
@@ -12,11 +16,11 @@ export const NOTIFICATION_SERVICE = 'notification';
     PersistenceModule.forService({
       service: NOTIFICATION_SERVICE,
       entities: [],
-      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000],
+      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000],
     }),
     MessagingModule.forService(NOTIFICATION_SERVICE),
   ],
-  controllers: [AcknowledgementMessageController],
-  providers: [MailSender],
+  controllers: [AcknowledgementMessageController, ComplaintUpdatesMessageController],
+  providers: [MailSender, ReporterMailer, SatisfactionSurveys],
 })
 export class NotificationModule {}

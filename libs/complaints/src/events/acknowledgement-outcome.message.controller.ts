@@ -6,6 +6,8 @@ import { EventContext, OnEvent } from '@civicflow/messaging';
 import { TimelineEntryEntity } from '../infrastructure/complaint.entity';
 
 const TIMELINE_GROUP = 'complaints.timeline';
+// The notification service's name for the acknowledgement; earlier timelines show it as acknowledgement.*.
+const ACKNOWLEDGEMENT_TEMPLATE = 'complaint.acknowledgement';
 
 /** Puts what the notification service reports about a complaint on its public timeline. */
 @Controller()
@@ -13,16 +15,19 @@ export class AcknowledgementOutcomeMessageController {
   @OnEvent(TIMELINE_GROUP, MessageDeliveredV1Event)
   async delivered(@Payload() event: CloudEvent<MessageDeliveredV1>, @Ctx() context: EventContext): Promise<void> {
     if (event.data.about.kind !== 'complaint') return;
-    await this.addEntry(context, event.data.about.id, 'acknowledgement.delivered', event.data.deliveredAt, event.data.channel);
+    await this.addEntry(context, event.data, 'delivered', event.data.deliveredAt);
   }
 
   @OnEvent(TIMELINE_GROUP, MessageFailedV1Event)
   async failed(@Payload() event: CloudEvent<MessageFailedV1>, @Ctx() context: EventContext): Promise<void> {
     if (event.data.about.kind !== 'complaint') return;
-    await this.addEntry(context, event.data.about.id, 'acknowledgement.failed', event.data.failedAt, event.data.channel);
+    await this.addEntry(context, event.data, 'failed', event.data.failedAt);
   }
 
-  private async addEntry(context: EventContext, complaintId: string, type: string, at: string, channel: string): Promise<void> {
-    await context.manager.insert(TimelineEntryEntity, { id: uuidv7(), complaintId, type, at: new Date(at), detail: { channel } });
+  /** `acknowledgement.delivered` for the acknowledgement; `reporter.notified` / `reporter.notification-failed` for every later update. */
+  private async addEntry(context: EventContext, message: { about: { id: string }; channel: string; template: string }, outcome: 'delivered' | 'failed', at: string): Promise<void> {
+    const type =
+      message.template === ACKNOWLEDGEMENT_TEMPLATE ? `acknowledgement.${outcome}` : outcome === 'delivered' ? 'reporter.notified' : 'reporter.notification-failed';
+    await context.manager.insert(TimelineEntryEntity, { id: uuidv7(), complaintId: message.about.id, type, at: new Date(at), detail: { channel: message.channel, template: message.template } });
   }
 }

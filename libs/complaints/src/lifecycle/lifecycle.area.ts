@@ -4,9 +4,10 @@ import { ComplaintStatisticsHttpController } from '../queries/complaint-statisti
 import { ComplaintLifecycle } from './complaint-lifecycle.service';
 import { DeadlineWatch } from './deadline-watch';
 import { LifecycleHttpController } from './lifecycle.http.controller';
+import { RatingPageHttpController } from './rating-page.http.controller';
 
 /** The closed loop after intake, the staff queue and the bureau's figures. */
 export const lifecycleArea: ComplaintsArea = {
-  controllers: [LifecycleHttpController, ComplaintQueueHttpController, ComplaintStatisticsHttpController],
+  controllers: [LifecycleHttpController, RatingPageHttpController, ComplaintQueueHttpController, ComplaintStatisticsHttpController],
   providers: [ComplaintLifecycle, DeadlineWatch],
 };

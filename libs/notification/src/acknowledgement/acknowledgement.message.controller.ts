@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { v7 as uuidv7 } from 'uuid';
 import { CONFIG } from '@civicflow/config';
-import { CloudEvent, ComplaintReceivedV1, ComplaintReceivedV1Event, MessageDeliveredV1Event, ReporterRegisteredV1, ReporterRegisteredV1Event } from '@civicflow/contracts';
+import { CloudEvent, ComplaintReceivedV2, ComplaintReceivedV2Event, MessageDeliveredV1Event, ReporterRegisteredV2, ReporterRegisteredV2Event } from '@civicflow/contracts';
 import { maskEmail } from '@civicflow/domain';
 import { EventContext, OnEvent } from '@civicflow/messaging';
 import { MailSender } from '../mail/mail-sender';
@@ -35,8 +35,8 @@ export class AcknowledgementMessageController {
     @Inject(CONFIG) private readonly config: NotificationConfig,
   ) {}
 
-  @OnEvent(ACKNOWLEDGEMENT_GROUP, ComplaintReceivedV1Event)
-  async complaintReceived(@Payload() event: CloudEvent<ComplaintReceivedV1>, @Ctx() context: EventContext): Promise<void> {
+  @OnEvent(ACKNOWLEDGEMENT_GROUP, ComplaintReceivedV2Event)
+  async complaintReceived(@Payload() event: CloudEvent<ComplaintReceivedV2>, @Ctx() context: EventContext): Promise<void> {
     const [row]: AcknowledgementRow[] = await context.manager.query(
       `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, received_event_id, received_event_type) VALUES ($1, $2, $3, $4)
        ON CONFLICT (complaint_id) DO UPDATE SET received_event_id = EXCLUDED.received_event_id, received_event_type = EXCLUDED.received_event_type
@@ -46,13 +46,16 @@ export class AcknowledgementMessageController {
     await this.sendWhenComplete(context, event.data.complaintId, row);
   }
 
-  @OnEvent(ACKNOWLEDGEMENT_GROUP, ReporterRegisteredV1Event)
-  async reporterRegistered(@Payload() event: CloudEvent<ReporterRegisteredV1>, @Ctx() context: EventContext): Promise<void> {
+  @OnEvent(ACKNOWLEDGEMENT_GROUP, ReporterRegisteredV2Event)
+  async reporterRegistered(@Payload() event: CloudEvent<ReporterRegisteredV2>, @Ctx() context: EventContext): Promise<void> {
+    const { complaintId, trackingCode, name, email, phone, locale, channel } = event.data;
     const [row]: AcknowledgementRow[] = await context.manager.query(
-      `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, reporter_name, reporter_email, reporter_locale) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (complaint_id) DO UPDATE SET reporter_name = EXCLUDED.reporter_name, reporter_email = EXCLUDED.reporter_email, reporter_locale = EXCLUDED.reporter_locale
+      `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, reporter_name, reporter_email, reporter_phone, reporter_locale, reporter_channel)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (complaint_id) DO UPDATE SET reporter_name = EXCLUDED.reporter_name, reporter_email = EXCLUDED.reporter_email, reporter_phone = EXCLUDED.reporter_phone,
+         reporter_locale = EXCLUDED.reporter_locale, reporter_channel = EXCLUDED.reporter_channel
        RETURNING ${ROW_COLUMNS}`,
-      [event.data.complaintId, event.data.trackingCode, event.data.name, event.data.email, event.data.locale],
+      [complaintId, trackingCode, name ?? null, email ?? null, phone ?? null, locale, channel],
     );
     await this.sendWhenComplete(context, event.data.complaintId, row);
   }
@@ -62,7 +65,8 @@ export class AcknowledgementMessageController {
    * the two events, whichever commits second sees the other's half and sends.
    */
   private async sendWhenComplete(context: EventContext, complaintId: string, row: AcknowledgementRow | undefined): Promise<void> {
-    if (!row || row.status !== 'waiting' || !row.received_event_id || !row.reporter_email || !row.reporter_name) return;
+    // A reporter reachable only by phone is acknowledged once the SMS channel exists; the row keeps the contact for it.
+    if (!row || row.status !== 'waiting' || !row.received_event_id || !row.reporter_email) return;
 
     const messageId = uuidv7();
     const trackingUrl = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/complaints/${row.tracking_code}`;
@@ -84,7 +88,7 @@ export class AcknowledgementMessageController {
     await context.emit(MessageDeliveredV1Event, {
       messageId,
       sourceEventId: row.received_event_id,
-      sourceEventType: row.received_event_type ?? ComplaintReceivedV1Event.type,
+      sourceEventType: row.received_event_type ?? ComplaintReceivedV2Event.type,
       about: { kind: 'complaint', id: complaintId },
       channel: 'email',
       template: TEMPLATE,

@@ -1,0 +1,117 @@
+import { createServer } from 'node:net';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role } from '@civicflow/auth';
+import { bootstrapHost } from '@civicflow/host';
+import { SatisfactionSurveys } from '@civicflow/notification';
+import { startTestHost, type TestHost, waitFor } from '@civicflow/testing';
+import { platformModule } from '../src/app.module';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface CapturedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/**
+ * The reporter's side of the closed loop, on the platform with PostgreSQL: every step the
+ * bureau promised to tell them about reaches their mailbox, in their language, once.
+ */
+describe('a reporter kept informed through the closed loop', () => {
+  let host: TestHost<NestFastifyApplication>;
+
+  beforeAll(async () => {
+    const sinkPort = await freePort();
+    host = await startTestHost({
+      name: 'closed_loop_mail',
+      env: { MAIL_SINK_ENABLED: 'true', MAIL_SINK_PORT: String(sinkPort), SMTP_URL: `smtp://127.0.0.1:${sinkPort}`, SATISFACTION_SURVEY_DELAY_HOURS: '0' },
+      boot: (env, listen) => bootstrapHost(platformModule(env), { title: 'test', description: 'test', ...listen }),
+    });
+  }, 120_000);
+
+  afterAll(() => host?.close());
+
+  const mailTo = async (address: string): Promise<CapturedMail[]> =>
+    ((await (await host.request('/dev/mail')).json()) as CapturedMail[]).filter((mail) => mail.to.includes(address)).reverse();
+
+  async function step(trackingCode: string, name: string, roles: Role[], sub: string, body: unknown = {}): Promise<void> {
+    const response = await host.request(`/api/v1/complaints/${trackingCode}/${name}`, {
+      method: 'POST',
+      token: await host.tokenFor(roles, { sub }),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+  }
+
+  it('mails the acknowledgement, the acceptance with its deadline, the reply, the closure and the survey, each once', async () => {
+    const email = 'zhao.lei@example.org';
+    const response = await host.request('/api/v1/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description: 'Overflowing bins on Lane 5', location: { lat: 31.23, lng: 121.47 }, category: 'overflowing-bins', reporter: { name: 'Zhao Lei', email, locale: 'en' } }),
+    });
+    const { trackingCode } = (await response.json()) as { trackingCode: string };
+    await waitFor(async () => ((await mailTo(email)).length === 1 ? true : undefined), { what: 'the acknowledgement', timeoutMs: 20_000 });
+
+    await step(trackingCode, 'accept', [Role.HotlineOperator], 'op-1');
+    await waitFor(async () => ((await mailTo(email)).length === 2 ? true : undefined), { what: 'the acceptance mail', timeoutMs: 20_000 });
+    await step(trackingCode, 'dispatch', [Role.Supervisor], 'sup-1');
+    await step(trackingCode, 'start-handling', [Role.Officer], 'off-1');
+    await step(trackingCode, 'handle', [Role.Officer], 'off-1', { reply: 'The bins are emptied twice a day from now on.' });
+    await step(trackingCode, 'verify', [Role.Officer], 'off-2', { passed: true });
+    await step(trackingCode, 'close', [Role.Supervisor], 'sup-1');
+    await waitFor(async () => ((await mailTo(email)).length === 4 ? true : undefined), { what: 'the reply and closure mails', timeoutMs: 20_000 });
+
+    expect(await host.app.get(SatisfactionSurveys).sendDue(new Date(Date.now() + 1000))).toBe(1);
+    // A second pass finds nothing due: the survey is sent once.
+    expect(await host.app.get(SatisfactionSurveys).sendDue(new Date(Date.now() + 1000))).toBe(0);
+
+    const mails = await mailTo(email);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      `We have received your complaint ${trackingCode}`,
+      `Your complaint ${trackingCode} has been accepted`,
+      `Reply to your complaint ${trackingCode}`,
+      `Your complaint ${trackingCode} is closed`,
+      `How satisfied are you with the answer to ${trackingCode}?`,
+    ]);
+    expect(mails[1].text).toMatch(/due to be handled by/);
+    expect(mails[2].text).toContain('The bins are emptied twice a day from now on.');
+    expect(mails[4].text).toContain(`/complaints/${trackingCode}/rate`);
+
+    const page = await host.request(`/complaints/${trackingCode}/rate`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+
+    const timeline = await waitFor(async () => {
+      const tracked = (await (await host.request(`/api/v1/complaints/${trackingCode}`)).json()) as { timeline: Array<{ type: string }> };
+      const notified = tracked.timeline.filter((entry) => entry.type === 'reporter.notified');
+      return notified.length === 4 ? tracked.timeline : undefined;
+    }, { what: 'four notifications on the timeline', timeoutMs: 20_000 });
+    expect(timeline.map((entry) => entry.type)).toContain('acknowledgement.delivered');
+  });
+
+  it('tells a rejected reporter why, in Chinese by default', async () => {
+    const email = 'li.na@example.org';
+    const response = await host.request('/api/v1/complaints', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description: '小区内部道路', location: { address: '某小区 3 号楼' }, reporter: { email } }),
+    });
+    const { trackingCode } = (await response.json()) as { trackingCode: string };
+    await step(trackingCode, 'reject', [Role.HotlineOperator], 'op-1', { reason: '属小区物业管理范围，请联系物业。' });
+    const mails = await waitFor(async () => {
+      const received = await mailTo(email);
+      return received.length === 2 ? received : undefined;
+    }, { what: 'the acknowledgement and the rejection', timeoutMs: 20_000 });
+    expect(mails[1].subject).toBe(`您的投诉 ${trackingCode} 未予受理`);
+    expect(mails[1].text).toContain('属小区物业管理范围');
+  });
+});

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CONFIG } from '@civicflow/config';
+import { OutboxPublisher } from '@civicflow/messaging';
+import { NotificationConfig } from '../notification.config';
+import { ReporterMailer } from './reporter-mailer';
+
+const SCAN_INTERVAL_MS = 30_000;
+const BATCH = 100;
+
+interface DueSurvey {
+  complaint_id: string;
+  source_event_id: string;
+  source_event_type: string;
+  tracking_code: string | null;
+}
+
+/**
+ * Sends each satisfaction survey on its day. The survey's "source event" is the closed event
+ * that booked it, so the message row makes the sending idempotent across replicas and
+ * restarts; SKIP LOCKED gives each due survey to one replica.
+ */
+@Injectable()
+export class SatisfactionSurveys implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SatisfactionSurveys.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource('notification') private readonly dataSource: DataSource,
+    private readonly mailer: ReporterMailer,
+    private readonly outbox: OutboxPublisher,
+    @Inject(CONFIG) private readonly config: NotificationConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), SCAN_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends every survey due at `now`; returns how many were handled. */
+  async sendDue(now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due: DueSurvey[] = await manager.query(
+        `SELECT s.complaint_id, s.source_event_id, s.source_event_type, a.tracking_code
+         FROM notification.satisfaction_survey s LEFT JOIN notification.complaint_acknowledgement a ON a.complaint_id = s.complaint_id
+         WHERE s.sent_at IS NULL AND s.due_at <= $1 ORDER BY s.due_at LIMIT ${BATCH} FOR UPDATE OF s SKIP LOCKED`,
+        [now],
+      );
+      const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+      for (const survey of due) {
+        if (survey.tracking_code) {
+          const correlationId = uuidv7();
+          await this.mailer.tell(
+            { manager, emit: (definition, data) => this.outbox.emit(manager, definition, data, { correlationId, causationId: survey.source_event_id }) },
+            { id: survey.source_event_id, type: survey.source_event_type, data: { complaintId: survey.complaint_id, trackingCode: survey.tracking_code } },
+            { kind: 'survey', ratingUrl: `${base}/complaints/${survey.tracking_code}/rate` },
+            'complaint.satisfaction-survey',
+          );
+        }
+        await manager.query(`UPDATE notification.satisfaction_survey SET sent_at = $2 WHERE complaint_id = $1`, [survey.complaint_id, now]);
+      }
+      return due.length;
+    });
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.sendDue();
+    try {
+      await this.running;
+    } catch (error) {
+      this.logger.error(`satisfaction surveys not sent: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
