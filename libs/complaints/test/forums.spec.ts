@@ -1,5 +1,12 @@
-import { Role } from '@civicflow/auth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { issueDevelopmentToken, Role } from '@civicflow/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
+import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import type { TestHost } from '@civicflow/testing';
+import { ComplaintsModule, complaintsVariables } from '../src';
 import { checkCharacterOf } from '../src/merchants/domain/unified-social-credit-code';
 import { stagedEvents, startComplaintsHost } from './complaints-test-host';
 
@@ -321,5 +328,78 @@ describe('merchant forums (座谈会)', () => {
       expect(await hidden.json()).toMatchObject({ code: 'forum_not_found' });
       expect((await get(`/api/v1/forums/${forum.id}`, outsider.token)).status).toBe(403);
     });
+  });
+});
+
+describe('merchant forums, embedded (PGlite)', () => {
+  let app: INestApplication;
+  let dataDir: string;
+
+  const call = async (method: string, path: string, roles: Role[], sub: string, body?: unknown) => {
+    const token = await issueDevelopmentToken({ sub, roles }, DEVELOPMENT_JWT_SECRET, '10m');
+    const response = await fetch(new URL(path, await app.getUrl()), {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cf-forums-'));
+    const configSchema = hostConfigSchema({ port: 3001, kafkaClientId: 'civicflow-complaints-test', transport: 'in-process' }, complaintsVariables);
+    const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: dataDir, MESSAGING_TRANSPORT: 'in-process' };
+    app = await bootstrapHost(HostModule.forRoot({ name: 'complaints', configSchema, env, services: [ComplaintsModule] }), {
+      title: 'complaints',
+      description: 'test',
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes a request through a forum action item to its answer', async () => {
+    const merchantIds: string[] = [];
+    for (const [index, sub] of ['pglite-1', 'pglite-2'].entries()) {
+      const first17 = `91350100${String(900 + index).padStart(9, '0')}`;
+      const registered = await call('POST', '/api/v1/merchants', [Role.Merchant], sub, {
+        businessName: sub,
+        licenceNumber: first17 + checkCharacterOf(first17),
+        contactPerson: '陈静',
+        phone: '13655556666',
+        email: `${sub}@example.org`,
+        street: 'Renmin Road',
+        trade: 'catering',
+      });
+      expect(registered.status).toBe(201);
+      merchantIds.push(registered.body['id'] as string);
+    }
+    const request = await call('POST', '/api/v1/merchants/me/requests', [Role.Merchant], 'pglite-1', { kind: 'request', subject: 'Waste point', text: 'Waste point' });
+    const forum = await call('POST', '/api/v1/forums', [Role.Supervisor], 'supervisor-1', {
+      title: 'Waste',
+      topic: 'Waste',
+      startsAt: new Date(Date.now() - HOUR_MS).toISOString(),
+      place: 'Office',
+      invite: { streets: ['Renmin Road'] },
+    });
+    expect((forum.body['invitees'] as unknown[]).length).toBe(2);
+    const forumId = forum.body['id'] as string;
+    const item = await call('POST', `/api/v1/forums/${forumId}/action-items`, [Role.Officer], 'officer-1', {
+      text: 'Find a waste point',
+      ownerStaffId: 'officer-1',
+      dueDate: '2026-03-31',
+      raisedByMerchantIds: [merchantIds[1]],
+      merchantRequestIds: [request.body['id']],
+    });
+    expect(item.status).toBe(201);
+    const answered = await call('POST', `/api/v1/forums/${forumId}/action-items/${item.body['id'] as string}/answer`, [Role.Officer], 'officer-1', { answer: 'From April.' });
+    expect(answered.status).toBe(200);
+    const mine = await call('GET', `/api/v1/merchants/me/requests/${request.body['id'] as string}`, [Role.Merchant], 'pglite-1');
+    expect(mine.body).toMatchObject({ status: 'answered', answer: 'From April.', discussedAtForumId: forumId });
   });
 });

@@ -96,10 +96,10 @@ export class ForumDesk {
         minutesRecordedAt: null,
       };
       await manager.insert(ForumEntity, forum);
-      const invitations = invitees.map((merchant) => ({ forumId: forum.id, merchantId: merchant.id, invitedAt: now, attended: null }));
-      if (invitations.length) await manager.insert(ForumInvitationEntity, invitations);
+      const invitations = invitees.map((merchant) => ({ invitation: { forumId: forum.id, merchantId: merchant.id, invitedAt: now, attended: null }, merchant }));
+      if (invitations.length) await manager.insert(ForumInvitationEntity, invitations.map(({ invitation }) => invitation));
       await this.emitScheduled(manager, forum, invitees, correlationId);
-      return { forum, invitations: invitations.map((invitation, index) => ({ invitation, merchant: invitees[index]! })), actionItems: [] };
+      return { forum, invitations, actionItems: [] };
     });
   }
 
@@ -230,7 +230,10 @@ export class ForumDesk {
     return {
       forum,
       invitations: invitations
-        .map((invitation) => ({ invitation, merchant: merchantById.get(invitation.merchantId)! }))
+        .flatMap((invitation) => {
+          const merchant = merchantById.get(invitation.merchantId);
+          return merchant ? [{ invitation, merchant }] : [];
+        })
         .sort((a, b) => a.merchant.businessName.localeCompare(b.merchant.businessName) || a.merchant.id.localeCompare(b.merchant.id)),
       actionItems: await this.actionItemsOf(forumId),
     };

@@ -86,8 +86,8 @@ export class MerchantRequestDesk {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOne(MerchantRequestEntity, { where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request) throw new MerchantRequestNotFoundError(requestId);
-      const [answered] = await this.answerWithin(manager, [request], answer, { correlationId });
-      return { request: answered!, merchant: await manager.findOneByOrFail(MerchantEntity, { id: request.merchantId }) };
+      const answered = await this.answerOne(manager, request, answer, { correlationId });
+      return { request: answered, merchant: await manager.findOneByOrFail(MerchantEntity, { id: request.merchantId }) };
     });
   }
 
@@ -97,37 +97,39 @@ export class MerchantRequestDesk {
    */
   async answerWithin(manager: EntityManager, requests: MerchantRequestEntity[], answer: MerchantRequestAnswer, metadata: EventMetadata): Promise<MerchantRequestEntity[]> {
     const answered: MerchantRequestEntity[] = [];
-    for (const request of requests) {
-      const change = {
-        status: answeredStatus(request),
+    for (const request of requests) answered.push(await this.answerOne(manager, request, answer, metadata));
+    return answered;
+  }
+
+  private async answerOne(manager: EntityManager, request: MerchantRequestEntity, answer: MerchantRequestAnswer, metadata: EventMetadata): Promise<MerchantRequestEntity> {
+    const change = {
+      status: answeredStatus(request),
+      answer: answer.text,
+      answeredBy: answer.answeredBy,
+      answeredAt: answer.answeredAt,
+      answeredByActionItemId: answer.through?.actionItemId ?? null,
+    };
+    await manager.update(MerchantRequestEntity, { id: request.id }, change);
+    await this.outbox.emit(
+      manager,
+      MerchantRequestAnsweredV1Event,
+      {
+        requestId: request.id,
+        merchantId: request.merchantId,
+        kind: request.kind,
+        subject: request.subject,
+        category: request.category,
+        status: 'answered',
         answer: answer.text,
         answeredBy: answer.answeredBy,
-        answeredAt: answer.answeredAt,
-        answeredByActionItemId: answer.through?.actionItemId ?? null,
-      };
-      await manager.update(MerchantRequestEntity, { id: request.id }, change);
-      await this.outbox.emit(
-        manager,
-        MerchantRequestAnsweredV1Event,
-        {
-          requestId: request.id,
-          merchantId: request.merchantId,
-          kind: request.kind,
-          subject: request.subject,
-          category: request.category,
-          status: 'answered',
-          answer: answer.text,
-          answeredBy: answer.answeredBy,
-          forumId: answer.through?.forumId ?? null,
-          actionItemId: answer.through?.actionItemId ?? null,
-          submittedAt: request.submittedAt.toISOString(),
-          answeredAt: answer.answeredAt.toISOString(),
-        },
-        metadata,
-      );
-      answered.push({ ...request, ...change });
-    }
-    return answered;
+        forumId: answer.through?.forumId ?? null,
+        actionItemId: answer.through?.actionItemId ?? null,
+        submittedAt: request.submittedAt.toISOString(),
+        answeredAt: answer.answeredAt.toISOString(),
+      },
+      metadata,
+    );
+    return { ...request, ...change };
   }
 
   /** A merchant's own request; another merchant's is as unknown as a missing one. */
@@ -159,6 +161,10 @@ export class MerchantRequestDesk {
     const merchantIds = [...new Set(requests.map((request) => request.merchantId))];
     const merchants = merchantIds.length ? await this.dataSource.getRepository(MerchantEntity).findBy({ id: In(merchantIds) }) : [];
     const merchantById = new Map(merchants.map((merchant) => [merchant.id, merchant]));
-    return { items: requests.map((request) => ({ request, merchant: merchantById.get(request.merchantId)! })), total, ...page };
+    const items = requests.flatMap((request) => {
+      const merchant = merchantById.get(request.merchantId);
+      return merchant ? [{ request, merchant }] : [];
+    });
+    return { items, total, ...page };
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { applyDecorators, BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -10,27 +10,26 @@ const TrimmedEach = () => Transform(({ value }: { value: unknown }) => (Array.is
 // Starts with the property, so that the validation pipe puts the full path (invite.streets) before it.
 const EACH_MUST_BE_NAME = '$property must hold names of 1 to 100 characters';
 
+/** Up to 50 distinct, trimmed names of streets or trades. */
+const OptionalNameList = () =>
+  applyDecorators(
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    ArrayUnique(),
+    IsString({ each: true, message: EACH_MUST_BE_NAME }),
+    IsNotEmpty({ each: true, message: EACH_MUST_BE_NAME }),
+    MaxLength(100, { each: true, message: EACH_MUST_BE_NAME }),
+    TrimmedEach(),
+  );
+
 export class InvitationCriteriaDto {
   @ApiPropertyOptional({ type: [String], example: ['人民路街道'], description: 'Invite the merchants of these streets; leave out for any street.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsString({ each: true, message: EACH_MUST_BE_NAME })
-  @IsNotEmpty({ each: true, message: EACH_MUST_BE_NAME })
-  @MaxLength(100, { each: true, message: EACH_MUST_BE_NAME })
-  @TrimmedEach()
+  @OptionalNameList()
   streets?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['catering'], description: 'Invite the merchants of these trades; leave out for any trade.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsString({ each: true, message: EACH_MUST_BE_NAME })
-  @IsNotEmpty({ each: true, message: EACH_MUST_BE_NAME })
-  @MaxLength(100, { each: true, message: EACH_MUST_BE_NAME })
-  @TrimmedEach()
+  @OptionalNameList()
   trades?: string[];
 }
 

@@ -11,22 +11,18 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
 import { correlationIdOfRequest } from '../../intake/intake-http';
 import { MerchantRequestDesk } from '../merchant-request-desk';
 import { MerchantRequestStatusQueryDto } from '../my-requests/submit-merchant-request.request.dto';
 import { StaffMerchantRequestListResponse, StaffMerchantRequestResponse } from '../web/merchant-request.response.dto';
-import { pageRequestOf, Trimmed, uuidParameter } from '../web/request-parameters';
+import { OptionalNameFilter, pageRequestOf, uuidParameter } from '../web/request-parameters';
 import { RuleViolationFilter } from '../web/rule-violation.filter';
 
 export class MerchantRequestQueryDto extends MerchantRequestStatusQueryDto {
   @ApiPropertyOptional({ example: '人民路街道', description: 'Only requests of merchants of this street.' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @Trimmed()
+  @OptionalNameFilter()
   street?: string;
 }
 

@@ -1,27 +1,18 @@
 import { Controller, Get, Logger, Param, Query, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
 import { MerchantRegistry } from '../merchant-registry';
 import { MaskedMerchantResponse, MerchantListResponse, MerchantProfileResponse } from '../web/merchant.response.dto';
-import { PageQueryDto, pageRequestOf, Trimmed, uuidParameter } from '../web/request-parameters';
+import { OptionalNameFilter, PageQueryDto, pageRequestOf, uuidParameter } from '../web/request-parameters';
 import { RuleViolationFilter } from '../web/rule-violation.filter';
 
 export class MerchantListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '人民路街道' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @Trimmed()
+  @OptionalNameFilter()
   street?: string;
 
   @ApiPropertyOptional({ example: 'catering' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  @Trimmed()
+  @OptionalNameFilter()
   trade?: string;
 }
 

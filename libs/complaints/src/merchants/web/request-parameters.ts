@@ -1,7 +1,7 @@
-import { BadRequestException, ParseUUIDPipe } from '@nestjs/common';
+import { applyDecorators, BadRequestException, ParseUUIDPipe } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
 
 /** A path parameter that must be a UUID: anything else is the caller's mistake (400), not an unknown record (404). */
 export function uuidParameter(name: string): ParseUUIDPipe {
@@ -46,3 +46,6 @@ export interface Page<T> extends PageRequest {
 /** Trims a text value (and upper-cases it when asked), so that `Renmin Road ` and `Renmin Road` match the same merchants. */
 export const Trimmed = (upperCase = false) =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? (upperCase ? value.trim().toUpperCase() : value.trim()) : value));
+
+/** An optional filter by a street or trade name, matched as the merchant registered it (trimmed). */
+export const OptionalNameFilter = () => applyDecorators(IsOptional(), IsString(), IsNotEmpty(), MaxLength(100), Trimmed());

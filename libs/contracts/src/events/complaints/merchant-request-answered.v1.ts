@@ -1,15 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../../event-definition';
 import { DateTime, Nullable, StringEnum, Uuid } from '../../schema-kit';
-import { MERCHANT_REQUEST_KINDS, MerchantRequestCategorySchema, MerchantRequestSubjectSchema } from './merchant-request-submitted.v1';
+import { MerchantRequestProperties } from './merchant-request-submitted.v1';
 
 export const MerchantRequestAnsweredV1Schema = Type.Object(
   {
-    requestId: Uuid({ description: 'The merchant request; also the subject and the Kafka key.' }),
-    merchantId: Uuid({ description: 'The merchant who submitted it, to whom the answer is sent.' }),
-    kind: StringEnum(MERCHANT_REQUEST_KINDS, { description: 'request (诉求) or suggestion (建议).' }),
-    subject: MerchantRequestSubjectSchema('What it is about, as the merchant put it in one line.'),
-    category: MerchantRequestCategorySchema(),
+    ...MerchantRequestProperties,
     status: StringEnum(['answered'] as const, { description: 'Always answered: the request is closed.' }),
     answer: Type.String({ minLength: 1, maxLength: 5000, description: "The bureau's answer, as sent to the merchant." }),
     answeredBy: Type.String({ minLength: 1, maxLength: 200, description: 'The staff member who answered (account id, not a name).' }),

@@ -5,17 +5,18 @@ import { DateTime, Nullable, StringEnum, Uuid } from '../../schema-kit';
 /** A request asks the bureau to act or to change something; a suggestion offers an idea. */
 export const MERCHANT_REQUEST_KINDS = ['request', 'suggestion'] as const;
 
-export const MerchantRequestSubjectSchema = (description: string) => Type.String({ minLength: 1, maxLength: 200, description });
-export const MerchantRequestCategorySchema = () =>
-  Nullable(Type.String({ minLength: 1, maxLength: 100 }), { description: 'Category code from the taxonomy, when the merchant chose one.' });
+/** What every event of a merchant request says about it. */
+export const MerchantRequestProperties = {
+  requestId: Uuid({ description: 'The merchant request; also the subject and the Kafka key.' }),
+  merchantId: Uuid({ description: 'The merchant who submitted it (the profile id, not the account or the licence number).' }),
+  kind: StringEnum(MERCHANT_REQUEST_KINDS, { description: 'request (诉求) or suggestion (建议).' }),
+  subject: Type.String({ minLength: 1, maxLength: 200, description: 'What it is about, as the merchant put it in one line.' }),
+  category: Nullable(Type.String({ minLength: 1, maxLength: 100 }), { description: 'Category code from the taxonomy, when the merchant chose one.' }),
+};
 
 export const MerchantRequestSubmittedV1Schema = Type.Object(
   {
-    requestId: Uuid({ description: 'The merchant request; also the subject and the Kafka key.' }),
-    merchantId: Uuid({ description: 'The merchant who submitted it (the profile id, not the account or the licence number).' }),
-    kind: StringEnum(MERCHANT_REQUEST_KINDS, { description: 'request (诉求) or suggestion (建议).' }),
-    subject: MerchantRequestSubjectSchema('What it is about, as the merchant put it in one line.'),
-    category: MerchantRequestCategorySchema(),
+    ...MerchantRequestProperties,
     status: StringEnum(['submitted'] as const, { description: 'Always submitted: the request waits for an answer.' }),
     submittedAt: DateTime({ description: 'When the bureau received it.' }),
   },
