@@ -24,6 +24,17 @@ export const complaintsVariables = {
     pattern: '^[A-Za-z0-9][A-Za-z0-9.-]{0,199}$',
     description: 'The Open311 jurisdiction_id of this endpoint; a request that names another jurisdiction is refused.',
   }),
+  MEDIA_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 10 * 1024 * 1024, description: 'Largest photo or video a complaint may carry, in bytes (web upload and e-mail attachment).' }),
+  MEDIA_MAX_PER_COMPLAINT: Type.Integer({ minimum: 1, maximum: 50, default: 6, description: 'Most photos and videos one complaint may carry.' }),
+  MAIL_INTAKE_ENABLED: Type.Boolean({ default: false, description: "Run the SMTP listener that turns mail to the bureau's mailbox into complaints (on in npm start)." }),
+  MAIL_INTAKE_HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'Address the mail intake listens on.' }),
+  MAIL_INTAKE_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 2526, description: 'Port of the mail intake (SMTP, no TLS: put it behind the bureau\'s mail relay); 0 takes a free one.' }),
+  MAIL_INTAKE_ADDRESSES: Type.String({
+    pattern: '^\\s*[^@,\\s]+@[^@,\\s]+\\s*(,\\s*[^@,\\s]+@[^@,\\s]+\\s*)*$',
+    default: 'complaints@civicflow.local',
+    description: "The bureau's complaint mailbox address(es), comma-separated; mail to any other recipient is refused (550).",
+  }),
+  MAIL_INTAKE_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 25 * 1024 * 1024, description: 'Largest message the mail intake takes, attachments included, in bytes; a larger one is refused (552).' }),
 };
 
 export interface ComplaintsConfig {
@@ -35,6 +46,13 @@ export interface ComplaintsConfig {
   DEADLINE_SCAN_INTERVAL_SECONDS: number;
   OPEN311_API_KEYS: string;
   OPEN311_JURISDICTION_ID: string;
+  MEDIA_MAX_BYTES: number;
+  MEDIA_MAX_PER_COMPLAINT: number;
+  MAIL_INTAKE_ENABLED: boolean;
+  MAIL_INTAKE_HOST: string;
+  MAIL_INTAKE_PORT: number;
+  MAIL_INTAKE_ADDRESSES: string;
+  MAIL_INTAKE_MAX_BYTES: number;
 }
 
 /** The bureau's calendar (Beijing time, 09:00–12:00 and 13:30–17:30) with the configured years; a configured 2026 replaces the built-in one. */

@@ -3,15 +3,17 @@ import { MessagingModule } from '@civicflow/messaging';
 import { PersistenceModule } from '@civicflow/persistence';
 import type { ComplaintsArea } from './complaints-area';
 import { forumsArea } from './forums/forums.area';
+import { emailIntakeArea } from './intake/email/email-intake.area';
 import { intakeArea } from './intake/intake.area';
 import { lifecycleArea } from './lifecycle/lifecycle.area';
+import { mediaArea } from './media/media.area';
 import { merchantsArea } from './merchants/merchants.area';
 import { taxonomyArea } from './taxonomy/taxonomy.area';
 
 export const COMPLAINTS_SERVICE = 'complaints';
 
 /** Each part of the service, added here by one line. Migrations run in the order of their timestamps, whatever the area order. */
-const AREAS: ComplaintsArea[] = [intakeArea, lifecycleArea, taxonomyArea, merchantsArea, forumsArea];
+const AREAS: ComplaintsArea[] = [intakeArea, lifecycleArea, taxonomyArea, merchantsArea, forumsArea, mediaArea, emailIntakeArea];
 
 @Module({
   imports: [
