@@ -8,12 +8,13 @@ import { intakeArea } from './intake/intake.area';
 import { lifecycleArea } from './lifecycle/lifecycle.area';
 import { mediaArea } from './media/media.area';
 import { merchantsArea } from './merchants/merchants.area';
+import { open311Area } from './open311/open311.area';
 import { taxonomyArea } from './taxonomy/taxonomy.area';
 
 export const COMPLAINTS_SERVICE = 'complaints';
 
 /** Each part of the service, added here by one line. Migrations run in the order of their timestamps, whatever the area order. */
-const AREAS: ComplaintsArea[] = [intakeArea, lifecycleArea, taxonomyArea, merchantsArea, forumsArea, mediaArea, emailIntakeArea];
+const AREAS: ComplaintsArea[] = [intakeArea, lifecycleArea, taxonomyArea, merchantsArea, forumsArea, mediaArea, emailIntakeArea, open311Area];
 
 @Module({
   imports: [
