@@ -285,6 +285,15 @@ describe('Open311 GeoReport v2 at /open311/v2, on PostgreSQL', () => {
       expect((await post('requests.json', validRequest({ jurisdiction_id: JURISDICTION }))).status).toBe(201);
     });
 
+    it('answers a body Fastify itself refuses (malformed JSON, too large) in the error format too', async () => {
+      const malformed = await host.request('/open311/v2/requests.xml', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"api_key":' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get('content-type')).toBe(XML_TYPE);
+      expect(await malformed.text()).toMatch(/<errors><error><code>400<\/code><description>Body is not valid JSON[^<]*<\/description><\/error><\/errors>/);
+      const tooLarge = await post('requests.json', validRequest({ description: 'x'.repeat(2 * 1024 * 1024) }));
+      expectError(tooLarge, 413, /too large/);
+    });
+
     it('files no complaint for a refused request', async () => {
       const before = await host.query<{ count: string }>(`SELECT count(*) FROM complaints.complaint`);
       await post('requests.json', validRequest({ api_key: 'wrong-key-0123456789' }));
