@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { ComplaintsModule } from '@civicflow/complaints';
+import { ComplaintsModule, complaintsVariables } from '@civicflow/complaints';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { createTestDatabase } from '@civicflow/testing';
 import { describe, sustain, type LoadResult } from '../load';
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const app = await bootstrapHost(
     HostModule.forRoot({
       name: 'bench',
-      configSchema: hostConfigSchema({ port: 3000, kafkaClientId: 'civicflow-bench', transport: 'in-process' }),
+      configSchema: hostConfigSchema({ port: 3000, kafkaClientId: 'civicflow-bench', transport: 'in-process' }, complaintsVariables),
       services: [ComplaintsModule],
       env: {
         ...process.env,
