@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Role } from '@civicflow/auth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { issueDevelopmentToken, Role } from '@civicflow/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { startTestHost, type TestHost } from '@civicflow/testing';
 import { ComplaintsModule, complaintsVariables, DEFAULT_CATALOGUE, type SubClass } from '../src';
@@ -522,5 +527,52 @@ describe('Open311 GeoReport v2 at /open311/v2, on PostgreSQL', () => {
     for (const body of bodies) {
       expect(body).not.toMatch(/zhao\.lei@example\.org|Zhao Lei|Lei Zhao|1234 5678|13912345678|reader@example\.org/i);
     }
+  });
+});
+
+describe('Open311, embedded (PGlite)', () => {
+  let app: INestApplication;
+  let dataDir: string;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cf-open311-'));
+    const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: dataDir, MESSAGING_TRANSPORT: 'in-process' };
+    app = await bootstrapHost(HostModule.forRoot({ name: 'complaints', configSchema, env, services: [ComplaintsModule] }), {
+      title: 'complaints',
+      description: 'test',
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+    });
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('issues a key, files a request with it and reads the request back', async () => {
+    const token = await issueDevelopmentToken({ sub: 'admin-1', roles: [Role.Admin] }, DEVELOPMENT_JWT_SECRET, '10m');
+    const issued = await fetch(new URL('/api/v1/open311/keys', baseUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'embedded client' }),
+    });
+    expect(issued.status).toBe(201);
+    const { key } = (await issued.json()) as { key: string };
+    const filed = await fetch(new URL('/open311/v2/requests.json', baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ api_key: key, service_code: 'street-lamp-damaged', lat: '31.23', long: '121.47', media_url: 'https://img.example.org/lamp.jpg' }).toString(),
+    });
+    expect(filed.status).toBe(201);
+    const [{ service_request_id: id } = { service_request_id: '' }] = (await filed.json()) as { service_request_id: string }[];
+    const read = await fetch(new URL(`/open311/v2/requests/${id}.xml`, baseUrl));
+    expect(read.headers.get('content-type')).toBe(XML_TYPE);
+    expect(await read.text()).toContain(`<service_request_id>${id}</service_request_id><status>open</status>`);
+    const listed = (await (await fetch(new URL('/open311/v2/requests.json?service_code=street-lamp-damaged', baseUrl))).json()) as ServiceRequest[];
+    expect(listed.map((request) => [request.service_request_id, request.media_url])).toEqual([[id, 'https://img.example.org/lamp.jpg']]);
   });
 });
