@@ -53,4 +53,10 @@ describe('coordination host', () => {
     const response = await host.request('/api/v1/coordination/departments', { token: await host.tokenFor([Role.HotlineOperator]) });
     expect(response.status).toBe(200);
   });
+
+  it('refuses the public: citizens and merchants reach departments only through complaints', async () => {
+    for (const role of [Role.Citizen, Role.Merchant]) {
+      expect((await host.request('/api/v1/coordination/departments', { token: await host.tokenFor([role]) })).status).toBe(403);
+    }
+  });
 });

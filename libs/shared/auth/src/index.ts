@@ -1,4 +1,4 @@
-export { ALL_ROLES, Role, isRole } from './role';
+export { ALL_ROLES, Role, STAFF_ROLES, isRole } from './role';
 export type { AuthenticatedUser } from './authenticated-user';
 export { type AuthOptions, InvalidTokenError, TokenVerifier } from './token-verifier';
 export { type DevelopmentTokenClaims, issueDevelopmentToken } from './development-token';

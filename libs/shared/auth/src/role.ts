@@ -18,3 +18,6 @@ export const ALL_ROLES: readonly Role[] = Object.values(Role);
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ALL_ROLES as readonly string[]).includes(value);
 }
+
+/** Roles of people who work for the bureau or another department, as opposed to the public (citizens, merchants). */
+export const STAFF_ROLES: readonly Role[] = ALL_ROLES.filter((role) => role !== Role.Citizen && role !== Role.Merchant);

@@ -1,12 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ALL_ROLES, Role, Roles } from '@civicflow/auth';
+import { Roles, STAFF_ROLES } from '@civicflow/auth';
 import { DepartmentRepository } from '../department.repository';
 import { DepartmentListResponse, DepartmentResponse } from './department-list.response.dto';
 
-/** Everyone who works for or with the bureau; citizens reach departments only through complaints. */
-const STAFF_ROLES = ALL_ROLES.filter((role) => role !== Role.Citizen);
-
+/** For everyone who works for or with the bureau; citizens and merchants reach departments only through complaints. */
 @ApiTags('coordination')
 @ApiBearerAuth()
 @Controller('api/v1/coordination/departments')
