@@ -286,5 +286,17 @@ describe('complaints by e-mail, over real SMTP, on PostgreSQL', () => {
       expect(other).toMatchObject({ reporter_email: 'li.wei@example.org', reporter_name: 'Li Wei' });
       expect((await timeline(trackingCode)).filter((entry) => entry.type === 'reporter.replied')).toHaveLength(2);
     });
+
+    it('still records a reply to a rejected complaint, but skips its attachments', async () => {
+      await host.query(`UPDATE complaints.complaint SET status = 'rejected' WHERE id = $1`, [complaintId]);
+      const info = await send({ subject: `Re: ${trackingCode}`, text: 'Why was it rejected?', attachments: [{ filename: 'again.jpg', content: jpeg() }] });
+      expect(info.response).toMatch(/added to your complaint/);
+      expect(await host.query('SELECT count(*)::int AS count FROM complaints.media WHERE complaint_id = $1', [complaintId])).toEqual([{ count: 1 }]);
+      expect(await timeline(trackingCode)).toContainEqual({
+        type: 'reporter.replied',
+        at: expect.any(String),
+        detail: { channel: 'email', attachments: '0', skipped: '1', reasons: 'complaint_finished' },
+      });
+    });
   });
 });

@@ -3,7 +3,8 @@ import { Role } from '@civicflow/auth';
 import type { TestHost } from '@civicflow/testing';
 import { startComplaintsHost } from './complaints-test-host';
 
-const MAX_BYTES = 64 * 1024;
+// Above the host's 1 MiB body limit for JSON, which must not cut uploads short.
+const MAX_BYTES = 3 * 1024 * 1024;
 const MAX_PER_COMPLAINT = 3;
 
 const jpeg = (size = 2048) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]);
@@ -57,7 +58,7 @@ describe('photos and videos of a complaint, over HTTP on PostgreSQL', () => {
 
   it('takes a JPEG: stored with its bytes and SHA-256, counted on the complaint, listed publicly without name or bytes', async () => {
     const { trackingCode, id } = await newComplaint();
-    const photo = jpeg();
+    const photo = jpeg(2 * 1024 * 1024);
     const response = await upload(trackingCode, [{ name: '摊位.jpg', type: 'image/jpeg', bytes: photo }]);
     expect(response.status).toBe(201);
     const { items } = (await response.json()) as { items: MediaItem[] };
@@ -98,7 +99,7 @@ describe('photos and videos of a complaint, over HTTP on PostgreSQL', () => {
       { name: 'huge.jpg', type: 'image/jpeg', bytes: jpeg(MAX_BYTES + 1) },
     ]);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ code: 'media_too_large', file: 'huge.jpg', message: 'huge.jpg: the file is over the limit of 64 KiB a file' });
+    expect(await response.json()).toMatchObject({ code: 'media_too_large', file: 'huge.jpg', message: 'huge.jpg: the file is over the limit of 3 MiB a file' });
     expect(await stored(id)).toEqual([]);
   });
 
@@ -118,6 +119,15 @@ describe('photos and videos of a complaint, over HTTP on PostgreSQL', () => {
     expect(tooMany.status).toBe(400);
     expect(await tooMany.json()).toMatchObject({ code: 'media_too_many', file: 'd.jpg', message: 'd.jpg: the complaint already has 3 files, the most it may have' });
     expect((await stored(id)).map((row) => row.filename)).toEqual(['a.jpg', 'b.png']);
+  });
+
+  it('refuses more files in one request than a complaint may have, with 400, storing none', async () => {
+    const { trackingCode, id } = await newComplaint();
+    const files = ['a', 'b', 'c', 'd'].map((name) => ({ name: `${name}.jpg`, type: 'image/jpeg', bytes: jpeg() }));
+    const response = await upload(trackingCode, files);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 'media_too_many', message: 'send at most 3 files: a complaint may have no more' });
+    expect(await stored(id)).toEqual([]);
   });
 
   it('answers an unknown tracking code with 404 and a malformed one with 400', async () => {

@@ -74,7 +74,7 @@ export class MediaStore {
     return stored;
   }
 
-  /** What the public may see of a complaint's files: no names (they may carry a person's), no bytes. */
+  /** The complaint's files without their bytes, oldest first. */
   async list(complaintId: string): Promise<StoredMedia[]> {
     return (await this.dataSource.getRepository(MediaEntity).find({
       where: { complaintId },

@@ -30,6 +30,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -75,8 +76,6 @@ const REFUSAL_STATUS: Record<MediaRefusedError['reason'], HttpStatus> = {
   too_many: HttpStatus.BAD_REQUEST,
   complaint_finished: HttpStatus.CONFLICT,
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UploadedFile {
   filename: string;
@@ -149,7 +148,7 @@ export class ComplaintMediaHttpController {
   @ApiForbiddenResponse({ description: 'Only officers, supervisors, hotline operators and admins see the files.' })
   @ApiNotFoundResponse({ description: 'No such complaint, or no such file of it.' })
   async read(@Param('trackingCode') trackingCode: string, @Param('mediaId') mediaId: string): Promise<StreamableFile> {
-    if (!UUID.test(mediaId)) throw new BadRequestException({ statusCode: 400, code: 'invalid_media_id', message: 'mediaId must be a UUID' });
+    if (!isUUID(mediaId)) throw new BadRequestException({ statusCode: 400, code: 'invalid_media_id', message: 'mediaId must be a UUID' });
     const complaint = await this.findComplaint(trackingCode);
     const media = await this.media.read(complaint.id, mediaId.toLowerCase());
     if (!media) throw new NotFoundException({ statusCode: 404, code: 'media_not_found', message: `complaint ${complaint.trackingCode} has no file ${mediaId}` });
@@ -191,7 +190,7 @@ export class ComplaintMediaHttpController {
       }
     } catch (error) {
       if ((error as { code?: string }).code === 'FST_FILES_LIMIT') {
-        throw new MediaRefusedError('upload', 'too_many', `a complaint may have at most ${MEDIA_MAX_PER_COMPLAINT} files`);
+        throw new BadRequestException({ statusCode: 400, code: 'media_too_many', message: `send at most ${MEDIA_MAX_PER_COMPLAINT} files: a complaint may have no more` });
       }
       throw new BadRequestException({ statusCode: 400, code: 'invalid_multipart', message: `the multipart/form-data body could not be read: ${error instanceof Error ? error.message : String(error)}` });
     }
