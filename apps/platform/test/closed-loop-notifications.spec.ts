@@ -114,4 +114,54 @@ describe('a reporter kept informed through the closed loop', () => {
     expect(mails[1].subject).toBe(`您的投诉 ${trackingCode} 未予受理`);
     expect(mails[1].text).toContain('属小区物业管理范围');
   });
+
+  it('sends a merchant the answer to its request, and the answer to a forum item it raised, once each', async () => {
+    const merchant = async (sub: string, licenceNumber: string, email: string) => {
+      const token = await host.tokenFor([Role.Merchant], { sub });
+      const response = await host.request('/api/v1/merchants', {
+        method: 'POST',
+        token,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ businessName: `Shop ${sub}`, licenceNumber, contactPerson: '王建国', phone: '13812345678', email, street: 'Fuxing Road', trade: 'catering' }),
+      });
+      expect(response.status).toBe(201);
+      return { token, id: ((await response.json()) as { id: string }).id };
+    };
+    const first = await merchant('m-1', '91350100M000100Y43', 'first@example.org');
+    const send = async (path: string, token: string, body: unknown) => {
+      const response = await host.request(path, { method: 'POST', token, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as { id: string };
+    };
+    const officer = await host.tokenFor([Role.Officer], { sub: 'officer-9' });
+    const supervisor = await host.tokenFor([Role.Supervisor], { sub: 'sup-9' });
+
+    const direct = await send('/api/v1/merchants/me/requests', first.token, { kind: 'request', subject: 'Loading bay in the morning', text: 'Can we unload at 06:00?' });
+    await send(`/api/v1/merchant-requests/${direct.id}/answer`, officer, { answer: 'Yes, from 05:00 to 07:00 on the east side.' });
+    const afterDirect = await waitFor(async () => {
+      const received = await mailTo('first@example.org');
+      return received.length === 1 ? received : undefined;
+    }, { what: 'the answer mail', timeoutMs: 20_000 });
+    expect(afterDirect[0].subject).toBe('您的诉求已答复：Loading bay in the morning');
+    expect(afterDirect[0].text).toContain('Yes, from 05:00 to 07:00 on the east side.');
+
+    const taken = await send('/api/v1/merchants/me/requests', first.token, { kind: 'suggestion', subject: 'Waste point', text: 'A waste point at the east end, please.' });
+    const forum = await send('/api/v1/forums', supervisor, { title: 'Fuxing Road forum', topic: 'Waste', startsAt: new Date(Date.now() - 3_600_000).toISOString(), place: 'Office', invite: { streets: ['Fuxing Road'] } });
+    const item = await send(`/api/v1/forums/${forum.id}/action-items`, officer, {
+      text: 'Find a waste point',
+      ownerStaffId: 'officer-9',
+      dueDate: '2026-12-31',
+      raisedByMerchantIds: [first.id],
+      merchantRequestIds: [taken.id],
+    });
+    await send(`/api/v1/forums/${forum.id}/action-items/${item.id}/answer`, officer, { answer: 'A collection point opens on 1 January.' });
+    const afterForum = await waitFor(async () => {
+      const received = await mailTo('first@example.org');
+      return received.length >= 2 ? received : undefined;
+    }, { what: 'the forum answer mail', timeoutMs: 20_000 });
+    // One mail for the item, none for the request it answered: the merchant hears the answer once.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await mailTo('first@example.org')).map((mail) => mail.subject)).toEqual([afterDirect[0].subject, '座谈会事项答复']);
+    expect(afterForum[1].text).toContain('A collection point opens on 1 January.');
+  });
 });

@@ -110,6 +110,18 @@ describe('merchants and their requests (诉求)', () => {
       expect(row?.account_sub).toBe('merchant-registers');
     });
 
+    it('hands the contact to the notification service on the restricted merchant topic only', async () => {
+      const response = await post('/api/v1/merchants', await merchantToken('merchant-contact'), profile(7));
+      const created = (await response.json()) as MerchantBody;
+      const staged = await host.query<{ topic: string; event_type: string; data: Record<string, string> }>(
+        `SELECT topic, event_type, envelope -> 'data' AS data FROM complaints.outbox WHERE message_key = $1`,
+        [created.id],
+      );
+      expect(staged).toEqual([
+        { topic: 'complaints.merchant.v1', event_type: 'complaints.merchant.registered.v1', data: expect.objectContaining({ merchantId: created.id, phone: '13812345678', locale: 'zh-CN' }) },
+      ]);
+    });
+
     it.each([
       ['a mistyped character', licenceNumber(2).slice(0, 17) + (licenceNumber(2).endsWith('0') ? '1' : '0')],
       ['17 characters', licenceNumber(2).slice(0, 17)],

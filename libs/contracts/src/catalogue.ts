@@ -3,6 +3,7 @@ import type { EventDefinition } from './event-definition';
 import { ComplaintAcceptedV1Event, ComplaintClosedV1Event, ComplaintDispatchedV1Event, ComplaintEscalatedV1Event, ComplaintHandledV1Event, ComplaintHandlingStartedV1Event, ComplaintMarkedDuplicateV1Event, ComplaintOverdueV1Event, ComplaintRatedV1Event, ComplaintRejectedV1Event, ComplaintReopenedV1Event, ComplaintTriagedV1Event, ComplaintVerifiedV1Event } from './events/complaints/complaint-lifecycle.v1';
 import { ComplaintReceivedV1Event } from './events/complaints/complaint-received.v1';
 import { ComplaintReceivedV2Event } from './events/complaints/complaint-received.v2';
+import { MerchantRegisteredV1Event } from './events/complaints/merchant-registered.v1';
 import { ReporterRegisteredV1Event } from './events/complaints/reporter-registered.v1';
 import { ReporterRegisteredV2Event } from './events/complaints/reporter-registered.v2';
 import { ForumActionItemAnsweredV1Event } from './events/complaints/forum-action-item-answered.v1';
@@ -19,6 +20,7 @@ export const EVENT_CATALOGUE = [
   ComplaintReceivedV2Event,
   ReporterRegisteredV1Event,
   ReporterRegisteredV2Event,
+  MerchantRegisteredV1Event,
   ComplaintAcceptedV1Event,
   ComplaintRejectedV1Event,
   ComplaintTriagedV1Event,

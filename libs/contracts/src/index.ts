@@ -13,6 +13,7 @@ export * from './events/complaints/complaint-received.v1';
 export * from './events/complaints/reporter-registered.v1';
 export * from './events/complaints/complaint-received.v2';
 export * from './events/complaints/reporter-registered.v2';
+export * from './events/complaints/merchant-registered.v1';
 export * from './events/complaints/complaint-lifecycle.v1';
 export * from './events/complaints/merchant-request-submitted.v1';
 export * from './events/complaints/merchant-request-answered.v1';

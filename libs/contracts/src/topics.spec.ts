@@ -10,12 +10,13 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('topic registry', () => {
-  it('lists every topic of the event catalogue draft plus the restricted reporter topic', () => {
+  it('lists every topic of the event catalogue draft plus the restricted reporter and merchant topics', () => {
     expect(TOPICS.map((topic) => topic.name).sort()).toEqual(
       [
         'complaints.complaint.v1',
         'complaints.merchant-request.v1',
         'complaints.forum.v1',
+        'complaints.merchant.v1',
         'complaints.reporter.v1',
         'coordination.task.v1',
         'disclosure.publication.v1',
@@ -43,14 +44,17 @@ describe('topic registry', () => {
     expect(topic.retentionMs).toBeGreaterThanOrEqual(DAY_MS);
   });
 
-  it('keeps the reporter topic restricted to the notification service, for 3 days only', () => {
-    const reporter = findTopic('complaints.reporter.v1');
-    expect(reporter).toMatchObject({ audience: 'restricted', key: 'complaint id', retentionMs: 3 * DAY_MS });
-    expect(reporter?.description).toMatch(/notification service only/);
+  it.each([
+    ['complaints.reporter.v1', 'complaint id'],
+    ['complaints.merchant.v1', 'merchant id'],
+  ])('keeps the contact topic %s restricted to the notification service, for 3 days only', (name, key) => {
+    const topic = findTopic(name);
+    expect(topic).toMatchObject({ audience: 'restricted', key, retentionMs: 3 * DAY_MS });
+    expect(topic?.description).toMatch(/notification service only/);
   });
 
   it('makes every other topic public with 7 days of retention', () => {
-    const others = TOPICS.filter((topic) => topic.name !== 'complaints.reporter.v1');
+    const others = TOPICS.filter((topic) => !['complaints.reporter.v1', 'complaints.merchant.v1'].includes(topic.name));
     expect(others.every((topic) => topic.audience === 'public' && topic.retentionMs === 7 * DAY_MS)).toBe(true);
   });
 

@@ -61,6 +61,15 @@ export const TOPICS: readonly TopicDefinition[] = [
     description: 'Requests that merchants submit to the bureau, and the answers they get.',
   },
   {
+    name: 'complaints.merchant.v1',
+    partitions: QUIET_PARTITIONS,
+    retentionMs: RESTRICTED_RETENTION_MS,
+    key: 'merchant id',
+    audience: 'restricted',
+    description:
+      "Merchants' contact details, so that the notification service can send them answers and forum invitations. Restricted like complaints.reporter.v1: Kafka ACLs grant read to the notification service only. Kept 3 days.",
+  },
+  {
     name: 'complaints.forum.v1',
     partitions: QUIET_PARTITIONS,
     retentionMs: STANDARD_RETENTION_MS,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { MerchantRegisteredV1Event } from '@civicflow/contracts';
+import { OutboxPublisher } from '@civicflow/messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { LicenceNumberTakenError, MerchantAlreadyRegisteredError, MerchantNotFoundError, MerchantNotRegisteredError } from './domain/rule-violation';
 import { MerchantEntity } from './infrastructure/merchant.entity';
@@ -24,9 +26,13 @@ export interface MerchantFilter {
 /** The merchant profiles, one per merchant account. */
 @Injectable()
 export class MerchantRegistry {
-  constructor(@InjectDataSource('complaints') private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource('complaints') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+  ) {}
 
-  async register(accountSub: string, profile: MerchantProfile): Promise<MerchantEntity> {
+  /** Stores the profile and, in the same transaction, hands its contact to the notification service on the restricted merchant topic. */
+  async register(accountSub: string, profile: MerchantProfile, correlationId: string): Promise<MerchantEntity> {
     const merchants = this.dataSource.getRepository(MerchantEntity);
     if (await merchants.existsBy({ accountSub })) throw new MerchantAlreadyRegisteredError();
     if (await merchants.existsBy({ licenceNumber: profile.licenceNumber })) throw new LicenceNumberTakenError();
@@ -43,7 +49,23 @@ export class MerchantRegistry {
       registeredAt: new Date(),
     };
     try {
-      await merchants.insert(merchant);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(MerchantEntity, merchant);
+        await this.outbox.emit(
+          manager,
+          MerchantRegisteredV1Event,
+          {
+            merchantId: merchant.id,
+            businessName: merchant.businessName,
+            contactName: merchant.contactName,
+            email: merchant.email,
+            phone: merchant.phone,
+            locale: 'zh-CN',
+            registeredAt: merchant.registeredAt.toISOString(),
+          },
+          { correlationId },
+        );
+      });
     } catch (error) {
       // Two registrations raced past the checks above; the unique constraints decided.
       if (!isUniqueViolation(error)) throw error;

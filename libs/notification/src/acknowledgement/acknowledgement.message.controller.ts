@@ -1,11 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { v7 as uuidv7 } from 'uuid';
 import { CONFIG } from '@civicflow/config';
-import { CloudEvent, ComplaintReceivedV2, ComplaintReceivedV2Event, MessageDeliveredV1Event, ReporterRegisteredV2, ReporterRegisteredV2Event } from '@civicflow/contracts';
-import { maskEmail } from '@civicflow/domain';
+import { CloudEvent, ComplaintReceivedV2, ComplaintReceivedV2Event, ReporterRegisteredV2, ReporterRegisteredV2Event } from '@civicflow/contracts';
 import { EventContext, OnEvent } from '@civicflow/messaging';
-import { MailSender } from '../mail/mail-sender';
+import { MailOnce } from '../mail/mail-once';
 import { NotificationConfig } from '../notification.config';
 import { Locale, renderAcknowledgementMail } from './acknowledgement-mail';
 
@@ -31,7 +29,7 @@ interface AcknowledgementRow {
 @Controller()
 export class AcknowledgementMessageController {
   constructor(
-    private readonly mail: MailSender,
+    private readonly mail: MailOnce,
     @Inject(CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -68,32 +66,18 @@ export class AcknowledgementMessageController {
     // A reporter reachable only by phone is acknowledged once the SMS channel exists; the row keeps the contact for it.
     if (!row || row.status !== 'waiting' || !row.received_event_id || !row.reporter_email) return;
 
-    const messageId = uuidv7();
     const trackingUrl = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/complaints/${row.tracking_code}`;
-    const content = renderAcknowledgementMail({ locale: row.reporter_locale ?? 'zh-CN', name: row.reporter_name, trackingCode: row.tracking_code, trackingUrl });
-    // A failure here rolls the transaction back and the event is retried, then dead-lettered.
-    await this.mail.send({ to: row.reporter_email, ...content, messageId: `<${messageId}@civicflow>` });
-    const deliveredAt = new Date().toISOString();
-    const recipient = maskEmail(row.reporter_email);
-
-    await context.manager.query(
-      `UPDATE notification.complaint_acknowledgement SET status = 'sent', message_id = $2, sent_at = $3 WHERE complaint_id = $1`,
-      [complaintId, messageId, deliveredAt],
-    );
-    await context.manager.query(
-      `INSERT INTO notification.message (id, source_event_id, source_event_type, about_kind, about_id, channel, template, recipient_masked, status, sent_at)
-       VALUES ($1, $2, $3, 'complaint', $4, 'email', $5, $6, 'delivered', $7)`,
-      [messageId, row.received_event_id, row.received_event_type, complaintId, TEMPLATE, recipient, deliveredAt],
-    );
-    await context.emit(MessageDeliveredV1Event, {
-      messageId,
-      sourceEventId: row.received_event_id,
-      sourceEventType: row.received_event_type ?? ComplaintReceivedV2Event.type,
+    const email = row.reporter_email;
+    const messageId = await this.mail.send(context, {
+      source: { id: row.received_event_id, type: row.received_event_type ?? ComplaintReceivedV2Event.type },
       about: { kind: 'complaint', id: complaintId },
-      channel: 'email',
+      to: email,
       template: TEMPLATE,
-      recipient,
-      deliveredAt,
+      render: () => renderAcknowledgementMail({ locale: row.reporter_locale ?? 'zh-CN', name: row.reporter_name, trackingCode: row.tracking_code, trackingUrl }),
     });
+    await context.manager.query(`UPDATE notification.complaint_acknowledgement SET status = 'sent', message_id = $2, sent_at = now() WHERE complaint_id = $1`, [
+      complaintId,
+      messageId ?? null,
+    ]);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
+import { correlationIdOfRequest } from '../../intake/intake-http';
 import { MerchantRegistry } from '../merchant-registry';
 import { MerchantProfileResponse } from '../web/merchant.response.dto';
 import { RuleViolationFilter } from '../web/rule-violation.filter';
@@ -23,7 +24,7 @@ export class MerchantProfileHttpController {
   @ApiForbiddenResponse({ description: 'Needs the merchant role' })
   @ApiConflictResponse({ description: '`merchant_already_registered` or `licence_number_taken`' })
   async register(@CurrentUser() user: AuthenticatedUser, @Body() body: RegisterMerchantRequestDto): Promise<MerchantProfileResponse> {
-    return MerchantProfileResponse.from(await this.registry.register(user.id, body));
+    return MerchantProfileResponse.from(await this.registry.register(user.id, body, correlationIdOfRequest()));
   }
 
   @Get('me')
