@@ -23,3 +23,4 @@ export * from './events/complaints/forum-action-item-answered.v1';
 export { NOTIFICATION_CHANNELS, MASKED_RECIPIENT_PATTERN } from './events/notification/message-outcome';
 export * from './events/notification/message-delivered.v1';
 export * from './events/notification/message-failed.v1';
+export * from './events/enforcement/case-lifecycle.v1';
