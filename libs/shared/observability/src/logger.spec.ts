@@ -37,6 +37,14 @@ describe('createLogger', () => {
     });
   });
 
+  it('removes the bound values and the row detail of a failed query, which hold what was stored', () => {
+    const { logger, lines } = capturedLogger();
+    const error = Object.assign(new Error('duplicate key'), { parameters: ['wang@example.org', '王芳'], driverError: { code: '23505', detail: 'Key (email)=(wang@example.org) already exists.' } });
+    logger.error({ err: error }, 'query failed');
+    expect(JSON.stringify(lines[0])).not.toMatch(/wang@example|王芳/);
+    expect(lines[0]).toMatchObject({ err: { parameters: '[REDACTED]', driverError: { code: '23505', detail: '[REDACTED]' } } });
+  });
+
   it('removes secrets and the authorization header entirely', () => {
     const { logger, lines } = capturedLogger();
     logger.info({ req: { headers: { authorization: 'Bearer abc.def.ghi' } }, user: { password: 'hunter22' } }, 'login');

@@ -19,7 +19,12 @@ const MASKS: Partial<Record<string, (value: string) => string>> = {
   idNumber: maskIdNumber,
 };
 const SECRET_FIELDS = ['password', 'secret', 'token'];
-const PERSONAL_FIELDS = [...Object.keys(MASKS), ...SECRET_FIELDS];
+/**
+ * What a failed query carries: TypeORM's QueryFailedError keeps the bound values
+ * (`parameters`) and PostgreSQL's `detail` quotes the offending row, e.g. a duplicate e-mail.
+ */
+const QUERY_VALUE_FIELDS = ['parameters', 'detail'];
+const PERSONAL_FIELDS = [...Object.keys(MASKS), ...SECRET_FIELDS, ...QUERY_VALUE_FIELDS];
 
 /** Personal fields at the top of a log object and up to two levels down. */
 export const REDACTED_PATHS = [

@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { join } from 'node:path';
 import { embeddedPostgresDriver } from './embedded/serialized-pglite.pool';
+import { QueryErrorLogger } from './query-error-logger';
 
 export interface ServiceDatabaseOptions {
   /** The owning service; also its PostgreSQL schema name. */
@@ -38,7 +39,8 @@ export function buildDataSourceOptions(options: ServiceDatabaseOptions): DataSou
     // Schema changes go through reviewed migrations only; see docs/adr/0003.
     synchronize: false,
     migrationsRun: false,
-    logging: ['error' as const],
+    logging: ['error' as const, 'warn' as const, 'migration' as const],
+    logger: new QueryErrorLogger(schema),
   };
   if (options.databaseUrl) {
     return {
