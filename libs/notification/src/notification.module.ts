@@ -6,10 +6,26 @@ import { ComplaintUpdatesMessageController } from './complaint-updates/complaint
 import { ReporterMailer } from './complaint-updates/reporter-mailer';
 import { SatisfactionSurveys } from './complaint-updates/satisfaction-surveys';
 import { MailOnce } from './mail/mail-once';
+import { EmailChannel } from './channels/email.channel';
+import { InAppChannel } from './channels/in-app.channel';
+import { NOTIFICATION_CHANNEL_ADAPTERS, type NotificationChannel } from './channels/notification-channel';
+import { SmsChannel } from './channels/sms.channel';
+import { WebhookChannel } from './channels/webhook.channel';
+import { WebhookSubscriptions } from './channels/webhook-subscriptions';
+import { WebhookSubscriptionsHttpController } from './channels/webhook-subscriptions.http.controller';
+import { DeliveriesHttpController } from './delivery/deliveries.http.controller';
+import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
+import { DeliveryRequests } from './delivery/delivery-requests';
+import { DeliveryStatus } from './delivery/delivery-status';
+import { Inbox } from './inbox/inbox';
+import { InboxHttpController } from './inbox/inbox.http.controller';
 import { MailSender } from './mail/mail-sender';
 import { MerchantAnswersMessageController } from './merchants/merchant-answers.message.controller';
 import { CreateAcknowledgements1764200000000 } from './migrations/1764200000000-create-acknowledgements';
 import { ComplaintUpdates1764400000000 } from './migrations/1764400000000-complaint-updates';
+import { Delivery1764500000000 } from './migrations/1764500000000-delivery';
+import { Preferences } from './preferences/preferences';
+import { PreferencesHttpController } from './preferences/preferences.http.controller';
 import { MerchantContacts1764410000000 } from './migrations/1764410000000-merchant-contacts';
 
 export const NOTIFICATION_SERVICE = 'notification';
@@ -19,11 +35,40 @@ export const NOTIFICATION_SERVICE = 'notification';
     PersistenceModule.forService({
       service: NOTIFICATION_SERVICE,
       entities: [],
-      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000],
+      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000],
     }),
     MessagingModule.forService(NOTIFICATION_SERVICE),
   ],
-  controllers: [AcknowledgementMessageController, ComplaintUpdatesMessageController, MerchantAnswersMessageController],
-  providers: [MailSender, MailOnce, ReporterMailer, SatisfactionSurveys],
+  controllers: [
+    AcknowledgementMessageController,
+    ComplaintUpdatesMessageController,
+    MerchantAnswersMessageController,
+    DeliveriesHttpController,
+    InboxHttpController,
+    PreferencesHttpController,
+    WebhookSubscriptionsHttpController,
+  ],
+  providers: [
+    MailSender,
+    MailOnce,
+    ReporterMailer,
+    SatisfactionSurveys,
+    EmailChannel,
+    SmsChannel,
+    WebhookChannel,
+    InAppChannel,
+    {
+      provide: NOTIFICATION_CHANNEL_ADAPTERS,
+      inject: [EmailChannel, SmsChannel, WebhookChannel, InAppChannel],
+      useFactory: (...adapters: NotificationChannel[]): NotificationChannel[] => adapters,
+    },
+    WebhookSubscriptions,
+    Preferences,
+    DeliveryRequests,
+    DeliveryDispatcher,
+    DeliveryStatus,
+    Inbox,
+  ],
+  exports: [DeliveryRequests, DeliveryDispatcher],
 })
 export class NotificationModule {}

@@ -1,0 +1,181 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CONFIG } from '@civicflow/config';
+import { MessageDeliveredV1Event, MessageFailedV1Event } from '@civicflow/contracts';
+import { OutboxPublisher } from '@civicflow/messaging';
+import { CHANNEL_KINDS, type ChannelKind, type ChannelReceipt, NOTIFICATION_CHANNEL_ADAPTERS, type NotificationChannel, PermanentChannelError } from '../channels/notification-channel';
+import type { Locale } from '../mail/mail-layout';
+import type { DeliveryConfig } from '../notification.config';
+import { composeMessage, type StoredPayload } from './delivery-message';
+import { retryDelayMs } from './retry-backoff';
+import { TokenBucket } from './token-bucket';
+
+/**
+ * How long a claimed delivery stays with the replica that claimed it. A replica that dies
+ * mid-send leaves the row in `sending`; once the lease is over another replica retries it
+ * (at least once: receivers deduplicate on the delivery id).
+ */
+const CLAIM_LEASE_MS = 5 * 60_000;
+const MAX_REASON_LENGTH = 1000;
+
+interface ClaimedDelivery {
+  id: string;
+  source_event_id: string;
+  source_event_type: string;
+  about_kind: string;
+  about_id: string;
+  correlation_id: string;
+  recipient_masked: string;
+  address: string;
+  channel: ChannelKind;
+  template: string;
+  locale: Locale;
+  payload: StoredPayload;
+  mandatory: boolean;
+  attempts: number;
+}
+
+/** TypeORM answers an UPDATE with [rows, count] on pg but with rows on PGlite; a SELECT over it is rows on both. */
+const rowsOf = (update: string) => `WITH changed AS (${update}) SELECT * FROM changed`;
+
+type Outcome = { kind: 'delivered'; receipt: ChannelReceipt } | { kind: 'retry'; reason: string; at: Date } | { kind: 'failed'; reason: string };
+
+/**
+ * Sends due deliveries. Rows are claimed in a short transaction (FOR UPDATE SKIP LOCKED, so
+ * replicas share the work), sent with no transaction open, then the outcome and its event
+ * are written together in one transaction through the outbox.
+ */
+@Injectable()
+export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryDispatcher.name);
+  private readonly channels: Map<ChannelKind, NotificationChannel>;
+  private readonly buckets: Map<ChannelKind, TokenBucket>;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource('notification') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    @Inject(NOTIFICATION_CHANNEL_ADAPTERS) adapters: NotificationChannel[],
+    @Inject(CONFIG) private readonly config: DeliveryConfig,
+  ) {
+    this.channels = new Map(adapters.map((adapter) => [adapter.kind, adapter]));
+    const rates: Record<ChannelKind, number> = {
+      email: config.RATE_LIMIT_EMAIL_PER_SECOND,
+      sms: config.RATE_LIMIT_SMS_PER_SECOND,
+      webhook: config.RATE_LIMIT_WEBHOOK_PER_SECOND,
+      'in-app': config.RATE_LIMIT_IN_APP_PER_SECOND,
+    };
+    this.buckets = new Map(CHANNEL_KINDS.map((kind) => [kind, new TokenBucket(rates[kind])]));
+  }
+
+  onApplicationBootstrap(): void {
+    this.schedule(this.config.DELIVERY_POLL_INTERVAL_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends what is due on every channel, as far as the rate limits allow; returns how many were attempted. */
+  async dispatchDue(now = new Date()): Promise<number> {
+    const claimed = (await Promise.all(CHANNEL_KINDS.map((channel) => this.claim(channel, now)))).flat();
+    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    return claimed.length;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    let attempted = 0;
+    const run = this.dispatchDue();
+    this.running = run;
+    try {
+      attempted = await run;
+    } catch (error) {
+      this.logger.error(`deliveries not dispatched: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.running = undefined;
+    }
+    // A full batch means more may be waiting: go again at once.
+    this.schedule(attempted > 0 ? 0 : this.config.DELIVERY_POLL_INTERVAL_MS);
+  }
+
+  private async claim(channel: ChannelKind, now: Date): Promise<ClaimedDelivery[]> {
+    const bucket = this.buckets.get(channel);
+    const limit = bucket ? Math.min(this.config.DELIVERY_BATCH_SIZE, bucket.available()) : 0;
+    if (!bucket || limit === 0) return [];
+    const rows: ClaimedDelivery[] = await this.dataSource.query(
+      rowsOf(`UPDATE notification.delivery SET status = 'sending', attempts = attempts + 1, next_attempt_at = $3
+       WHERE id IN (
+         SELECT id FROM notification.delivery
+         WHERE channel = $1 AND status IN ('queued', 'sending') AND next_attempt_at <= $2
+         ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+       RETURNING id, source_event_id, source_event_type, about_kind, about_id, correlation_id, recipient_masked, address, channel, template, locale, payload, mandatory, attempts`),
+      [channel, now, new Date(now.getTime() + CLAIM_LEASE_MS)],
+    );
+    bucket.take(rows.length);
+    return rows;
+  }
+
+  private async attempt(delivery: ClaimedDelivery): Promise<void> {
+    const outcome = await this.send(delivery);
+    await this.dataSource.transaction(async (manager) => {
+      const metadata = { correlationId: delivery.correlation_id, causationId: delivery.source_event_id };
+      const outcomeFields = {
+        messageId: delivery.id,
+        sourceEventId: delivery.source_event_id,
+        sourceEventType: delivery.source_event_type,
+        about: { kind: delivery.about_kind, id: delivery.about_id },
+        channel: delivery.channel,
+        template: delivery.template,
+        recipient: delivery.recipient_masked,
+      };
+      // The attempts guard keeps a replica whose lease ran out from overwriting a newer attempt's outcome.
+      const guard = `WHERE id = $1 AND status = 'sending' AND attempts = $2`;
+      if (outcome.kind === 'delivered') {
+        const deliveredAt = outcome.receipt.acceptedAt;
+        const updated: unknown[] = await manager.query(rowsOf(`UPDATE notification.delivery SET status = 'delivered', delivered_at = $3, address = NULL, last_error = NULL ${guard} RETURNING id`), [
+          delivery.id,
+          delivery.attempts,
+          deliveredAt,
+        ]);
+        if (updated.length > 0) await this.outbox.emit(manager, MessageDeliveredV1Event, { ...outcomeFields, deliveredAt: deliveredAt.toISOString() }, metadata);
+      } else if (outcome.kind === 'retry') {
+        await manager.query(`UPDATE notification.delivery SET status = 'queued', next_attempt_at = $3, last_error = $4 ${guard}`, [delivery.id, delivery.attempts, outcome.at, outcome.reason]);
+      } else {
+        const failedAt = new Date();
+        const updated: unknown[] = await manager.query(rowsOf(`UPDATE notification.delivery SET status = 'failed', failed_at = $3, address = NULL, last_error = $4 ${guard} RETURNING id`), [
+          delivery.id,
+          delivery.attempts,
+          failedAt,
+          outcome.reason,
+        ]);
+        if (updated.length > 0) {
+          await this.outbox.emit(manager, MessageFailedV1Event, { ...outcomeFields, reason: outcome.reason, failedAt: failedAt.toISOString(), attempts: delivery.attempts }, metadata);
+        }
+      }
+    });
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<Outcome> {
+    const channel = this.channels.get(delivery.channel);
+    try {
+      if (!channel) throw new PermanentChannelError(`no adapter for the ${delivery.channel} channel`);
+      return { kind: 'delivered', receipt: await channel.send(composeMessage(delivery)) };
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).replaceAll(delivery.address, delivery.recipient_masked).slice(0, MAX_REASON_LENGTH) || 'unknown error';
+      if (error instanceof PermanentChannelError || delivery.attempts >= this.config.DELIVERY_MAX_ATTEMPTS) return { kind: 'failed', reason };
+      this.logger.warn(`delivery ${delivery.id} (${delivery.channel}) attempt ${delivery.attempts} failed, will retry: ${reason}`);
+      return { kind: 'retry', reason, at: new Date(Date.now() + retryDelayMs(delivery.attempts, this.config.DELIVERY_RETRY_BASE_MS, this.config.DELIVERY_RETRY_MAX_MS)) };
+    }
+  }
+}
