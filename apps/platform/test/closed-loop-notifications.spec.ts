@@ -16,6 +16,7 @@ async function freePort(): Promise<number> {
 
 interface CapturedMail {
   to: string[];
+  replyTo: string;
   subject: string;
   text: string;
 }
@@ -83,6 +84,8 @@ describe('a reporter kept informed through the closed loop', () => {
       `How satisfied are you with the answer to ${trackingCode}?`,
     ]);
     expect(mails[1].text).toMatch(/due to be handled by/);
+    // Replies go to the complaint mailbox, where the mail intake joins them to the complaint.
+    expect(mails.every((mail) => mail.replyTo === 'complaints@civicflow.local')).toBe(true);
     expect(mails[2].text).toContain('The bins are emptied twice a day from now on.');
     expect(mails[4].text).toContain(`/complaints/${trackingCode}/rate`);
 

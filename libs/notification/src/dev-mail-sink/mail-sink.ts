@@ -7,6 +7,7 @@ export interface CapturedMail {
   id: string;
   receivedAt: string;
   from: string;
+  replyTo: string;
   to: string[];
   subject: string;
   text: string;
@@ -83,6 +84,7 @@ export class MailSink {
       id,
       receivedAt,
       from: parsed.from?.text ?? '',
+      replyTo: parsed.replyTo?.text ?? '',
       to: to.map((address) => address.address ?? ''),
       subject: parsed.subject ?? '',
       text: parsed.text ?? '',

@@ -26,6 +26,7 @@ export class MailSender implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<void> {
     await this.transport.sendMail({
       from: this.config.MAIL_FROM,
+      replyTo: this.config.MAIL_REPLY_TO,
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
