@@ -24,7 +24,7 @@ import { MEDIA_LINK_ENTRY, ServiceRequestsReader, type ServiceRequestRecord } fr
 import type { XmlValue } from './open311-xml';
 
 /** When this endpoint's discovery document last changed. */
-const DISCOVERY_CHANGESET = '2026-11-28T00:00:00Z';
+const DISCOVERY_CHANGESET = '2026-11-25T00:00:00Z';
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 export const OPEN311_BASE_PATH = 'open311/v2';
 
