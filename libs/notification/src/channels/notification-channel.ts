@@ -43,10 +43,12 @@ export class PermanentChannelError extends Error {
   override readonly name = 'PermanentChannelError';
 }
 
-/** Maps an HTTP answer to success, a permanent refusal (4xx but 429) or a retryable failure. */
+/** Maps an HTTP answer to success, a permanent refusal (a redirect, a 4xx but 429) or a retryable failure. */
 export function classifyHttpStatus(what: string, status: number, statusText: string): void {
   if (status >= 200 && status < 300) return;
   const reason = `${what} answered ${status}${statusText ? ` ${statusText}` : ''}`;
+  // A redirect is not followed: the signed request must reach the registered URL, not wherever it points.
+  if (status >= 300 && status < 400) throw new PermanentChannelError(`${reason} (redirects are not followed)`);
   if (status >= 400 && status < 500 && status !== 429) throw new PermanentChannelError(reason);
   throw new RetryableChannelError(reason);
 }

@@ -29,7 +29,7 @@ export class PutPreferenceRequestDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(CHANNEL_KINDS.length)
-  @IsIn(CHANNEL_KINDS, { each: true })
+  @IsIn(CHANNEL_KINDS, { each: true, message: `channels must hold only ${CHANNEL_KINDS.join(', ')}` })
   channels: ChannelKind[];
 
   @ApiProperty({ enum: LOCALES, example: 'zh-CN' })
