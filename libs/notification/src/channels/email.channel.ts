@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MailSender } from '../mail/mail-sender';
+import { plainTextToHtml } from './plain-text-html';
 import { type ChannelMessage, type ChannelReceipt, type NotificationChannel, PermanentChannelError, RetryableChannelError } from './notification-channel';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** E-mail through the service's SMTP sender, always with a plain-text and an HTML part. */
 @Injectable()
@@ -12,7 +11,7 @@ export class EmailChannel implements NotificationChannel {
   constructor(private readonly mail: MailSender) {}
 
   async send(message: ChannelMessage): Promise<ChannelReceipt> {
-    const html = message.html ?? message.text.split(/\n{2,}/).map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`).join('');
+    const html = message.html ?? plainTextToHtml(message.text);
     try {
       await this.mail.send({ to: message.address, subject: message.subject, text: message.text, html, messageId: `<${message.deliveryId}@civicflow>` });
     } catch (error) {

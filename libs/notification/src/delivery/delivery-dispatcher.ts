@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '@civicflow/config';
@@ -47,7 +47,7 @@ type Outcome = { kind: 'delivered'; receipt: ChannelReceipt } | { kind: 'retry';
  * are written together in one transaction through the outbox.
  */
 @Injectable()
-export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryDispatcher.name);
   private readonly channels: Map<ChannelKind, NotificationChannel>;
   private readonly buckets: Map<ChannelKind, TokenBucket>;
@@ -75,7 +75,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
     this.schedule(this.config.DELIVERY_POLL_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the data source closes: the batch in flight records its outcomes. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running?.catch(() => undefined);
@@ -84,7 +85,10 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, OnApplication
   /** Sends what is due on every channel, as far as the rate limits allow; returns how many were attempted. */
   async dispatchDue(now = new Date()): Promise<number> {
     const claimed = (await Promise.all(CHANNEL_KINDS.map((channel) => this.claim(channel, now)))).flat();
-    await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    // Every attempt runs to its end even if one cannot record its outcome; that one is retried when its lease ends.
+    const results = await Promise.allSettled(claimed.map((delivery) => this.attempt(delivery)));
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failure) throw failure.reason;
     return claimed.length;
   }
 

@@ -1,4 +1,5 @@
 import type { ChannelMessage } from '../channels/notification-channel';
+import { escapeHtml } from '../channels/plain-text-html';
 import type { Locale } from '../mail/mail-layout';
 import type { LocalizedContent } from './delivery-request';
 
@@ -7,8 +8,6 @@ export const MANDATORY_NOTICE: Record<Locale, string> = {
   'zh-CN': '【依法送达】本通知依法必须送达，不受您的退订和免打扰设置限制。',
   en: '[Legal notice] The law requires this notice to be delivered; it is sent regardless of your opt-out and quiet hours.',
 };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface StoredPayload {
   content: Record<Locale, LocalizedContent>;
