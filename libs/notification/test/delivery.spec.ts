@@ -15,6 +15,7 @@ import { DeliveryRequests, type DeliveryRequest, type EnqueueResult, MailSink, M
 const configSchema = hostConfigSchema({ port: 3005, kafkaClientId: 'civicflow-notification-test', transport: 'in-process' }, notificationVariables);
 const GATEWAY_TOKEN = 'sms-gateway-test-token';
 const MAX_ATTEMPTS = 3;
+const CHANNEL_TIMEOUT_MS = 500;
 
 interface ReceivedCall {
   path: string;
@@ -25,15 +26,17 @@ interface ReceivedCall {
 /** A real HTTP server standing for the SMS gateway and the departments' webhook receivers; `answer` decides each reply. */
 class FakeReceiver {
   readonly calls: ReceivedCall[] = [];
-  answer: (call: ReceivedCall) => number = () => 200;
+  answer: (call: ReceivedCall) => number | Promise<number> = () => 200;
   private readonly server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const call = { path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
       this.calls.push(call);
-      response.statusCode = this.answer(call);
-      response.end();
+      void Promise.resolve(this.answer(call)).then((status) => {
+        response.statusCode = status;
+        response.end();
+      });
     });
   });
   url = '';
@@ -101,7 +104,7 @@ describe('notification delivery on every channel, on PostgreSQL with real SMTP a
         DELIVERY_RETRY_BASE_MS: '40',
         DELIVERY_RETRY_MAX_MS: '200',
         DELIVERY_POLL_INTERVAL_MS: '25',
-        CHANNEL_TIMEOUT_MS: '2000',
+        CHANNEL_TIMEOUT_MS: String(CHANNEL_TIMEOUT_MS),
       },
       boot: (env, listen) =>
         bootstrapHost(HostModule.forRoot({ name: 'notification', configSchema, env, services: [NotificationModule] }), { title: 'notification', description: 'test', ...listen }),
@@ -257,15 +260,22 @@ describe('notification delivery on every channel, on PostgreSQL with real SMTP a
     expect((await host.request('/api/v1/notifications/inbox')).status).toBe(401);
   });
 
-  it('retries a gateway failure with backoff and then delivers', async () => {
+  it('retries a 429 and a gateway that does not answer in time, then delivers with the same message id', async () => {
     const phone = '13900000001';
     let seen = 0;
-    gateway.answer = (call) => (JSON.parse(call.body).to === phone && ++seen === 1 ? 503 : 200);
+    const slowAnswer = () => new Promise<number>((resolve) => setTimeout(() => resolve(200), CHANNEL_TIMEOUT_MS * 2));
+    gateway.answer = (call) => {
+      if (JSON.parse(call.body).to !== phone) return 200;
+      seen += 1;
+      return seen === 1 ? 429 : seen === 2 ? slowAnswer() : 200;
+    };
     try {
       const result = await enqueue(request({ recipient: { key: 'reporter:retry-ok', phone } }));
       const row = await settled(result.deliveries[0].id);
-      expect(row).toMatchObject({ status: 'delivered', attempts: 2 });
-      expect(seen).toBe(2);
+      expect(row).toMatchObject({ status: 'delivered', attempts: 3 });
+      expect(seen).toBe(3);
+      const calls = gateway.to('/sms').filter((call) => JSON.parse(call.body).to === phone);
+      expect(new Set(calls.map((call) => JSON.parse(call.body).messageId))).toEqual(new Set([row.id]));
       const events = await eventsAbout(row.id);
       expect(events.map((event) => event.event_type)).toEqual(['notification.message.delivered.v1']);
     } finally {
