@@ -1,14 +1,23 @@
 import { Module } from '@nestjs/common';
 import { MessagingModule } from '@civicflow/messaging';
 import { PersistenceModule } from '@civicflow/persistence';
+import { CaseDesk } from './cases/case-desk.service';
+import { EnforcementCaseEntity, PartyEntity } from './cases/case.entity';
+import { CasesHttpController } from './cases/cases.http.controller';
+import { procedureSettingsProvider } from './cases/procedure-settings';
 import { enforcementMigrations } from './migrations';
 import { ListOfficersHttpController } from './officers/list-officers/list-officers.http.controller';
 import { OfficerRepository } from './officers/officer.repository';
+import { CaseRecordHttpController } from './record/case-record.http.controller';
+import { CaseRecordRepository } from './record/case-record.repository';
 
-/** The enforcement service: cases, evidence, officers. So far, its officer directory. */
+/** The enforcement service: cases under the penalty procedure, their whole-process record, officers. */
 @Module({
-  imports: [PersistenceModule.forService({ service: 'enforcement', entities: [], migrations: enforcementMigrations }), MessagingModule.forService('enforcement')],
-  controllers: [ListOfficersHttpController],
-  providers: [OfficerRepository],
+  imports: [
+    PersistenceModule.forService({ service: 'enforcement', entities: [EnforcementCaseEntity, PartyEntity], migrations: enforcementMigrations }),
+    MessagingModule.forService('enforcement'),
+  ],
+  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController],
+  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, procedureSettingsProvider],
 })
 export class EnforcementModule {}

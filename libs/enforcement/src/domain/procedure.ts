@@ -33,6 +33,9 @@ export type OnSiteAct = 'inspection' | 'seizure' | 'demolition';
 const AUDIO_VIDEO: readonly EvidenceKind[] = ['video', 'audio'];
 
 export type DecisionOutcome = 'education' | 'rectification' | 'penalty';
+/** How a decision reached the party (送达). */
+export const SERVICE_METHODS = ['on_the_spot', 'in_person', 'post', 'electronic', 'public_notice'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 
 export interface EvidenceItem {
   readonly kind: EvidenceKind;
@@ -64,6 +67,7 @@ export interface ProcedureCase {
   readonly decision?: { readonly at: string; readonly outcome: DecisionOutcome; readonly penalty?: Penalty; readonly major: boolean };
   readonly decisionExtensionDays: number;
   readonly servedAt?: string;
+  readonly serviceMethod?: ServiceMethod;
   readonly paidFen: number;
   readonly closedAt?: string;
   readonly suspendedFrom?: CaseState;
@@ -83,7 +87,7 @@ export type ProcedureAction =
   | { kind: 'legal_review'; reviewerId: string; reviewerQualified: boolean; approved: boolean }
   | { kind: 'decide'; outcome: DecisionOutcome; penalty?: Penalty }
   | { kind: 'summary_decision'; penalty: Penalty; presentOfficerIds: readonly string[] }
-  | { kind: 'serve_decision'; servedAt: string }
+  | { kind: 'serve_decision'; servedAt: string; method: ServiceMethod }
   | { kind: 'record_payment'; amountFen: number }
   | { kind: 'close' }
   | { kind: 'archive' }
@@ -246,7 +250,7 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
     }
     case 'serve_decision': {
       const fine = current.decision?.penalty?.fineFen ?? 0;
-      return { ...current, state: fine > 0 ? 'executing' : 'served', servedAt: action.servedAt };
+      return { ...current, state: fine > 0 ? 'executing' : 'served', servedAt: action.servedAt, serviceMethod: action.method };
     }
     case 'record_payment':
       if (!Number.isInteger(action.amountFen) || action.amountFen <= 0) throw new ProcedureRefused('invalid_amount', 'a payment is a whole number of fen above 0');
@@ -302,12 +306,15 @@ function requireCertifiedOfficers(officerIds: readonly string[], context: Proced
   if (distinct.length < context.rules.minimumOfficers) {
     throw new ProcedureRefused('not_enough_officers', `at least ${context.rules.minimumOfficers} enforcement officers are needed (Art. 42); ${distinct.length} named`);
   }
-  for (const id of distinct) {
-    const officer = context.officers.find((candidate) => candidate.id === id);
-    if (!officer) throw new ProcedureRefused('officer_not_certified', `${id} is not an officer of the bureau`);
-    const validUntil = new Date(`${officer.certificateValidUntil}T23:59:59.999${context.rules.utcOffset}`);
-    if (context.now > validUntil) throw new ProcedureRefused('officer_not_certified', `${id}'s enforcement certificate expired on ${officer.certificateValidUntil}`);
-  }
+  for (const id of distinct) requireCertifiedOfficer(id, context);
+}
+
+/** Only an officer with a valid enforcement certificate (执法证) may act on a case. */
+export function requireCertifiedOfficer(id: string, context: Pick<ProcedureContext, 'now' | 'rules' | 'officers'>): void {
+  const officer = context.officers.find((candidate) => candidate.id === id);
+  if (!officer) throw new ProcedureRefused('officer_not_certified', `${id} is not an enforcement officer of the bureau`);
+  const validUntil = new Date(`${officer.certificateValidUntil}T23:59:59.999${context.rules.utcOffset}`);
+  if (context.now > validUntil) throw new ProcedureRefused('officer_not_certified', `${id}'s enforcement certificate expired on ${officer.certificateValidUntil}`);
 }
 
 function requireAudioVideo(items: readonly EvidenceItem[], what: string): void {

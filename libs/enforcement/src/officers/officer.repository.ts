@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CaseOfficer } from '../domain/procedure';
 import { Officer } from '../domain/officer';
 
 interface OfficerRow {
@@ -29,5 +30,15 @@ export class OfficerRepository {
       certificateValidUntil: row.certificate_valid_until,
       createdAt: row.created_at,
     }));
+  }
+
+  /** The officers among `ids` with their certificate validity; unknown ids are left out. */
+  async certificates(manager: EntityManager, ids: readonly string[]): Promise<CaseOfficer[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; certificate_valid_until: string }> = await manager.query(
+      `SELECT id, certificate_valid_until::text AS certificate_valid_until FROM "enforcement".officer WHERE id = ANY($1)`,
+      [[...new Set(ids)]],
+    );
+    return rows.map((row) => ({ id: row.id, certificateValidUntil: row.certificate_valid_until }));
   }
 }

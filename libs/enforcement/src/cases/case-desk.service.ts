@@ -1,0 +1,291 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuthenticatedUser } from '@civicflow/auth';
+import {
+  EnforcementCaseClosedV1Event,
+  EnforcementCaseDecidedV1Event,
+  EnforcementCaseNoticeIssuedV1Event,
+  EnforcementCaseRegisteredV1Event,
+  EnforcementCaseServedV1Event,
+} from '@civicflow/contracts';
+import { OutboxPublisher } from '@civicflow/messaging';
+import { caseDeadlines } from '../domain/deadlines';
+import { amountOwedFen, applyAction, openCase, type ProcedureAction, type ProcedureCase, type ProcedureContext, ProcedureRefused, requireCertifiedOfficer } from '../domain/procedure';
+import type { PartyKind, Penalty } from '../domain/procedure-rules';
+import { OfficerRepository } from '../officers/officer.repository';
+import { CaseRecordRepository } from '../record/case-record.repository';
+import type { JsonValue } from '../record/record-chain';
+import { type CaseLocation, type CaseSource, EnforcementCaseEntity, PartyEntity } from './case.entity';
+import { type CaseView, caseView, type LoadedCase } from './case-view';
+import { PROCEDURE_SETTINGS, type ProcedureSettings } from './procedure-settings';
+
+export interface Actor {
+  readonly user: AuthenticatedUser;
+  readonly correlationId: string;
+  /** Where the act took place, for the whole-process record. */
+  readonly place?: string | null;
+}
+
+export interface OpenCaseInput {
+  source: CaseSource;
+  sourceReference?: string | null;
+  category: string;
+  street?: string | null;
+  description: string;
+  location?: CaseLocation | null;
+  violationAt: Date;
+  seriousHarm?: boolean;
+  officerIds: readonly string[];
+  party: { kind: PartyKind; name: string; idNumber?: string | null; phone?: string | null; address?: string | null };
+}
+
+/** What a step adds to the whole-process record beyond the action itself. */
+export interface StepRecord {
+  readonly payload?: Record<string, JsonValue>;
+  readonly evidenceSha256?: readonly string[];
+  /** The acting user must be a certified officer (on-site and investigative acts). */
+  readonly byCertifiedOfficer?: boolean;
+}
+
+/**
+ * Takes cases through the procedure: each step locks the case row, asks the pure state machine,
+ * stores the new state, appends the step to the whole-process record and publishes its event,
+ * all in one transaction, so that the record and the events never disagree with the case.
+ */
+@Injectable()
+export class CaseDesk {
+  constructor(
+    @InjectDataSource('enforcement') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly record: CaseRecordRepository,
+    private readonly officers: OfficerRepository,
+    @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
+  ) {}
+
+  async open(input: OpenCaseInput, actor: Actor): Promise<EnforcementCaseEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const known = await this.officers.certificates(manager, input.officerIds);
+      const unknown = input.officerIds.filter((id) => !known.some((officer) => officer.id === id));
+      if (unknown.length > 0) throw new BadRequestException({ statusCode: 400, code: 'unknown_officer', message: `officerIds: ${unknown.join(', ')} not in the officer directory` });
+      if (input.violationAt > now) throw new BadRequestException({ statusCode: 400, code: 'violation_in_future', message: 'violationAt: is in the future' });
+
+      const party = manager.create(PartyEntity, {
+        id: uuidv7(),
+        kind: input.party.kind,
+        name: input.party.name,
+        idNumber: input.party.idNumber ?? null,
+        phone: input.party.phone ?? null,
+        address: input.party.address ?? null,
+        createdAt: now,
+      });
+      await manager.insert(PartyEntity, party);
+      const procedure = openCase({ partyKind: input.party.kind, violationAt: input.violationAt.toISOString(), seriousHarm: input.seriousHarm, officerIds: input.officerIds, now });
+      const entity = manager.create(EnforcementCaseEntity, {
+        id: uuidv7(),
+        state: procedure.state,
+        source: input.source,
+        sourceReference: input.sourceReference ?? null,
+        category: input.category,
+        street: input.street ?? null,
+        description: input.description,
+        location: input.location ?? null,
+        partyId: party.id,
+        procedure,
+        createdBy: actor.user.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.insert(EnforcementCaseEntity, entity);
+      for (const officerId of new Set(input.officerIds)) {
+        await manager.query(`INSERT INTO "enforcement".case_officer (case_id, officer_id) VALUES ($1, $2)`, [entity.id, officerId]);
+      }
+      // The party by id: the record is exported to auditors, who need no identity numbers.
+      await this.record.append(manager, entity.id, {
+        actor: actor.user.id,
+        recordedAt: now,
+        place: actor.place ?? input.location?.address ?? null,
+        action: 'open',
+        payload: {
+          source: input.source,
+          sourceReference: input.sourceReference ?? null,
+          category: input.category,
+          street: input.street ?? null,
+          description: input.description,
+          partyId: party.id,
+          partyKind: party.kind,
+          officerIds: [...input.officerIds],
+          violationAt: procedure.violationAt,
+          seriousHarm: procedure.seriousHarm,
+        },
+        evidenceSha256: [],
+      });
+      return entity;
+    });
+  }
+
+  async step(caseId: string, action: ProcedureAction, actor: Actor, record: StepRecord = {}): Promise<EnforcementCaseEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await this.lock(manager, caseId);
+      const now = new Date();
+      const presentOfficerIds = 'presentOfficerIds' in action ? action.presentOfficerIds : [];
+      const officers = await this.officers.certificates(manager, [...entity.procedure.officerIds, ...presentOfficerIds, actor.user.id]);
+      const context: ProcedureContext = { now, rules: this.settings.rules, calendar: this.settings.calendar, officers };
+      let next: ProcedureCase;
+      try {
+        if (record.byCertifiedOfficer) requireCertifiedOfficer(actor.user.id, context);
+        next = applyAction(entity.procedure, action, context);
+      } catch (error) {
+        if (error instanceof ProcedureRefused) throw new ConflictException({ statusCode: 409, code: error.code, message: error.message });
+        throw error;
+      }
+      const previous = entity.procedure;
+      entity.procedure = withoutUndefined(next);
+      entity.state = next.state;
+      entity.updatedAt = now;
+      await manager.save(entity);
+      await this.record.append(manager, entity.id, {
+        actor: actor.user.id,
+        recordedAt: now,
+        place: actor.place ?? null,
+        action: action.kind,
+        payload: { ...(record.payload ?? {}), fromState: previous.state, toState: next.state },
+        evidenceSha256: record.evidenceSha256 ?? [],
+      });
+      await this.publish(manager, entity, previous, action, actor, context);
+      return entity;
+    });
+  }
+
+  private async load(caseId: string): Promise<LoadedCase> {
+    return this.dataSource.transaction(async (manager) => {
+      const entity = await manager.findOne(EnforcementCaseEntity, { where: { id: caseId } });
+      if (!entity) throw notFound(caseId);
+      const party = await manager.findOneOrFail(PartyEntity, { where: { id: entity.partyId } });
+      const officers: Array<{ id: string; name: string; certificate_number: string; certificate_valid_until: string }> = await manager.query(
+        `SELECT o.id, o.name, o.certificate_number, o.certificate_valid_until::text AS certificate_valid_until
+           FROM "enforcement".case_officer c JOIN "enforcement".officer o ON o.id = c.officer_id
+          WHERE c.case_id = $1 ORDER BY o.certificate_number`,
+        [caseId],
+      );
+      return {
+        entity,
+        party,
+        officers: officers.map((row) => ({ id: row.id, name: row.name, certificateNumber: row.certificate_number, certificateValidUntil: row.certificate_valid_until })),
+      };
+    });
+  }
+
+  /** Runs `work` with the case's record, after checking that the case exists. */
+  async withRecord<T>(caseId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const [found]: Array<{ id: string }> = await manager.query(`SELECT id FROM "enforcement".enforcement_case WHERE id = $1`, [caseId]);
+      if (!found) throw notFound(caseId);
+      return work(manager);
+    });
+  }
+
+  /** The case as staff see it, with every deadline and what is owed at `now`. */
+  async view(caseId: string, now = new Date()): Promise<CaseView> {
+    const loaded = await this.load(caseId);
+    const context = { now, rules: this.settings.rules, calendar: this.settings.calendar };
+    return caseView(loaded, caseDeadlines(loaded.entity.procedure, context), amountOwedFen(loaded.entity.procedure, context));
+  }
+
+  private deadlinesOf(procedure: ProcedureCase, now: Date) {
+    return caseDeadlines(procedure, { now, rules: this.settings.rules, calendar: this.settings.calendar });
+  }
+
+  private async lock(manager: EntityManager, caseId: string): Promise<EnforcementCaseEntity> {
+    const entity = await manager.findOne(EnforcementCaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    if (!entity) throw notFound(caseId);
+    return entity;
+  }
+
+  private async publish(manager: EntityManager, entity: EnforcementCaseEntity, previous: ProcedureCase, action: ProcedureAction, actor: Actor, context: ProcedureContext): Promise<void> {
+    const current = entity.procedure;
+    const metadata = { correlationId: actor.correlationId };
+    const base = { caseId: entity.id, state: current.state, at: context.now.toISOString() };
+    const party = { partyId: entity.partyId, partyKind: current.partyKind };
+    const due = (name: string) => this.deadlinesOf(current, context.now).find((deadline) => deadline.name === name)?.dueAt ?? null;
+
+    if (action.kind === 'register' || action.kind === 'summary_decision') {
+      await this.outbox.emit(
+        manager,
+        EnforcementCaseRegisteredV1Event,
+        {
+          ...base,
+          ...party,
+          registeredBy: actor.user.id,
+          procedure: current.procedure,
+          source: entity.source,
+          complaintId: entity.source === 'complaint' ? entity.sourceReference : null,
+          category: entity.category,
+          street: entity.street,
+          decisionDueAt: due('decision'),
+        },
+        metadata,
+      );
+    }
+    if ((action.kind === 'issue_notice' || action.kind === 'serve_notice') && current.notice) {
+      await this.outbox.emit(
+        manager,
+        EnforcementCaseNoticeIssuedV1Event,
+        {
+          ...base,
+          ...party,
+          issuedBy: actor.user.id,
+          proposed: penaltyOut(current.notice.proposed),
+          hearingRight: current.notice.hearingRight,
+          servedAt: current.notice.servedAt ?? null,
+          hearingRequestDueAt: current.notice.hearingRight ? due('hearing_request') : null,
+        },
+        metadata,
+      );
+    }
+    if ((action.kind === 'decide' || action.kind === 'summary_decision') && current.decision) {
+      await this.outbox.emit(
+        manager,
+        EnforcementCaseDecidedV1Event,
+        {
+          ...base,
+          ...party,
+          decidedBy: actor.user.id,
+          procedure: current.procedure,
+          outcome: current.decision.outcome,
+          penalty: current.decision.penalty ? penaltyOut(current.decision.penalty) : null,
+          major: current.decision.major,
+          legalReviewedBy: current.legalReview?.approved ? current.legalReview.reviewerId : null,
+          serviceDueAt: due('service') ?? context.now.toISOString(),
+        },
+        metadata,
+      );
+    }
+    if (action.kind === 'serve_decision') {
+      await this.outbox.emit(
+        manager,
+        EnforcementCaseServedV1Event,
+        { ...base, ...party, servedBy: actor.user.id, servedAt: action.servedAt, method: action.method, paymentDueAt: due('payment') },
+        metadata,
+      );
+    }
+    if (action.kind === 'close') {
+      await this.outbox.emit(manager, EnforcementCaseClosedV1Event, { ...base, closedBy: actor.user.id, outcome: previous.decision?.outcome ?? null, paidFen: current.paidFen }, metadata);
+    }
+  }
+}
+
+function penaltyOut(penalty: Penalty) {
+  return { warning: penalty.warning, fineFen: penalty.fineFen, measures: [...penalty.measures] };
+}
+
+/** jsonb drops undefined keys anyway; dropping them here keeps what is saved equal to what is read back. */
+function withoutUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function notFound(caseId: string): NotFoundException {
+  return new NotFoundException({ statusCode: 404, code: 'case_not_found', message: `no enforcement case ${caseId}` });
+}

@@ -1,0 +1,81 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PartyKind } from '../domain/procedure-rules';
+import type { ProcedureCase } from '../domain/procedure';
+
+/** A party to a case. Its identity number and contact details leave the service only masked. */
+@Entity({ schema: 'enforcement', name: 'party' })
+export class PartyEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: PartyKind;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { name: 'id_number', nullable: true })
+  idNumber: string | null;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  @Column('text', { nullable: true })
+  address: string | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+}
+
+export type CaseSource = 'patrol' | 'complaint' | 'referral';
+
+export interface CaseLocation {
+  lat: number;
+  lng: number;
+  address?: string;
+}
+
+@Entity({ schema: 'enforcement', name: 'enforcement_case' })
+export class EnforcementCaseEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Mirrors `procedure.state`, for queries by state. */
+  @Column('text')
+  state: string;
+
+  @Column('text')
+  source: CaseSource;
+
+  /** The complaint or referral it came from; unique per source, so that an event opens one case only. */
+  @Column('text', { name: 'source_reference', nullable: true })
+  sourceReference: string | null;
+
+  @Column('text')
+  category: string;
+
+  @Column('text', { nullable: true })
+  street: string | null;
+
+  @Column('text')
+  description: string;
+
+  @Column('jsonb', { nullable: true })
+  location: CaseLocation | null;
+
+  @Column('uuid', { name: 'party_id' })
+  partyId: string;
+
+  /** Where the case stands in the procedure and what it has gone through (see domain/procedure.ts). */
+  @Column('jsonb')
+  procedure: ProcedureCase;
+
+  @Column('text', { name: 'created_by' })
+  createdBy: string;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

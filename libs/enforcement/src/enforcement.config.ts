@@ -1,0 +1,99 @@
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { CHINA_2026, DEFAULT_WORKING_PERIODS, parseCalendarYears, WorkingCalendar } from '@civicflow/domain';
+import { DEFAULT_PROCEDURE_RULES, HEAVY_MEASURES, type ProcedureRules } from './domain/procedure-rules';
+
+/** Variables of the enforcement service; a host that runs it adds them to its schema, and without them the lawful defaults apply. */
+export const enforcementVariables = {
+  ENFORCEMENT_PROCEDURE_RULES: Type.String({
+    default: '',
+    description:
+      'Local rules that replace the statutory defaults of the penalty procedure, as JSON, e.g. {"summaryLimitFen":{"person":10000,"organisation":200000},"majorFineThresholdFen":{"person":500000,"organisation":5000000}}. Keys: decision, service, hearingRequest, hearingNotice, statement, payment ({amount, unit}), lateFeePercentPerDay, limitationYears, limitationYearsWithSeriousHarm, summaryLimitFen, hearingFineThresholdFen, majorFineThresholdFen, majorMeasures, minimumOfficers, warningLeadHours.',
+  }),
+  WORKING_CALENDAR_YEARS: Type.String({
+    default: '',
+    description: 'Years of the working calendar beyond the built-in 2026, as JSON (the same variable as the complaints service reads): [{"year":2027,"holidays":[...],"makeUpWorkingDays":[...]}].',
+  }),
+  ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60, description: 'How often case deadlines are checked for warnings and overdue alerts.' }),
+};
+
+export interface EnforcementConfig {
+  ENFORCEMENT_PROCEDURE_RULES?: string;
+  ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS?: number;
+  WORKING_CALENDAR_YEARS?: string;
+}
+
+const Period = Type.Object({ amount: Type.Integer({ minimum: 1 }), unit: Type.Union([Type.Literal('working_days'), Type.Literal('calendar_days')]) }, { additionalProperties: false });
+const ByPartyFen = Type.Object({ person: Type.Integer({ minimum: 0 }), organisation: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+export const ProcedureRulesOverrideSchema = Type.Partial(
+  Type.Object(
+    {
+      decision: Period,
+      service: Period,
+      hearingRequest: Period,
+      hearingNotice: Period,
+      statement: Period,
+      payment: Period,
+      lateFeePercentPerDay: Type.Number({ minimum: 0, maximum: 100 }),
+      limitationYears: Type.Integer({ minimum: 1 }),
+      limitationYearsWithSeriousHarm: Type.Integer({ minimum: 1 }),
+      summaryLimitFen: ByPartyFen,
+      hearingFineThresholdFen: ByPartyFen,
+      majorFineThresholdFen: ByPartyFen,
+      majorMeasures: Type.Array(Type.Union(HEAVY_MEASURES.map((measure) => Type.Literal(measure))), { uniqueItems: true }),
+      minimumOfficers: Type.Integer({ minimum: 1 }),
+      warningLeadHours: Type.Number({ minimum: 0 }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+/**
+ * The procedure rules: the statutory defaults with the bureau's local rules laid over them. A
+ * local rule may be stricter than the law, never laxer: a rule that would shorten the party's
+ * periods, lengthen the bureau's, raise the summary limits or the late fee, or take fewer than
+ * two officers is refused at start-up, naming it.
+ */
+export function procedureRulesFromConfig(config: EnforcementConfig): ProcedureRules {
+  const text = config.ENFORCEMENT_PROCEDURE_RULES?.trim() ?? '';
+  if (!text) return DEFAULT_PROCEDURE_RULES;
+  const overrides = parseJson(text, 'ENFORCEMENT_PROCEDURE_RULES');
+  if (!Value.Check(ProcedureRulesOverrideSchema, overrides)) {
+    const [first] = [...Value.Errors(ProcedureRulesOverrideSchema, overrides)];
+    throw new RangeError(`ENFORCEMENT_PROCEDURE_RULES${first?.path.replace(/\//g, '.') ?? ''}: ${first?.message ?? 'invalid'}`);
+  }
+  const rules: ProcedureRules = { ...DEFAULT_PROCEDURE_RULES, ...overrides };
+  const laxer = laxerThanTheLaw(rules);
+  if (laxer) throw new RangeError(`ENFORCEMENT_PROCEDURE_RULES.${laxer}: a local rule may be stricter than the law, not laxer`);
+  return rules;
+}
+
+function laxerThanTheLaw(rules: ProcedureRules): string | undefined {
+  const law = DEFAULT_PROCEDURE_RULES;
+  const longer = (name: 'decision' | 'service') => rules[name].unit === law[name].unit ? rules[name].amount > law[name].amount : rules[name].unit === 'calendar_days' && rules[name].amount > law[name].amount;
+  const shorter = (name: 'hearingRequest' | 'hearingNotice' | 'payment') => rules[name].amount < law[name].amount || (law[name].unit === 'working_days' && rules[name].unit === 'calendar_days');
+  for (const name of ['decision', 'service'] as const) if (longer(name)) return name;
+  for (const name of ['hearingRequest', 'hearingNotice', 'payment'] as const) if (shorter(name)) return name;
+  for (const kind of ['person', 'organisation'] as const) if (rules.summaryLimitFen[kind] > law.summaryLimitFen[kind]) return `summaryLimitFen.${kind}`;
+  if (rules.lateFeePercentPerDay > law.lateFeePercentPerDay) return 'lateFeePercentPerDay';
+  if (rules.minimumOfficers < law.minimumOfficers) return 'minimumOfficers';
+  if (rules.limitationYears > law.limitationYears) return 'limitationYears';
+  if (rules.limitationYearsWithSeriousHarm > law.limitationYearsWithSeriousHarm) return 'limitationYearsWithSeriousHarm';
+  return undefined;
+}
+
+/** The bureau's calendar: the built-in 2026 and the years in WORKING_CALENDAR_YEARS (shared with the complaints service), Beijing time. */
+export function workingCalendarFromConfig(config: EnforcementConfig): WorkingCalendar {
+  const text = config.WORKING_CALENDAR_YEARS?.trim() ?? '';
+  const configured = text ? parseCalendarYears(parseJson(text, 'WORKING_CALENDAR_YEARS'), 'WORKING_CALENDAR_YEARS') : [];
+  const byYear = new Map([CHINA_2026, ...configured].map((year) => [year.year, year]));
+  return new WorkingCalendar({ years: [...byYear.values()], workingPeriods: DEFAULT_WORKING_PERIODS, utcOffsetMinutes: 480 });
+}
+
+function parseJson(text: string, variable: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RangeError(`${variable} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

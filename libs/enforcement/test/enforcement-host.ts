@@ -1,0 +1,75 @@
+import { Role } from '@civicflow/auth';
+import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
+import { startTestHost, type TestHost } from '@civicflow/testing';
+import { EnforcementModule, enforcementVariables } from '../src';
+
+/** The enforcement service alone on a fresh PostgreSQL database, with the bureau's officers in its directory. */
+export async function startEnforcementHost(): Promise<TestHost> {
+  const host = await startTestHost({
+    name: 'enforcement',
+    boot: (env, listen) => {
+      const configSchema = hostConfigSchema({ port: 3000, kafkaClientId: 'civicflow-enforcement-test', transport: 'in-process' }, enforcementVariables);
+      return bootstrapHost(HostModule.forRoot({ name: 'enforcement', configSchema, env, services: [EnforcementModule] }), { title: 'enforcement', description: 'test', ...listen });
+    },
+  });
+  await host.query(
+    `INSERT INTO enforcement.officer (id, name, certificate_number, certificate_valid_until)
+     VALUES ('off-1', '王立', 'ZF-0001', '2099-06-30'), ('off-2', '李娜', 'ZF-0002', '2099-12-31'),
+            ('off-3', '赵强', 'ZF-0003', '2020-12-31'), ('off-4', '陈静', 'ZF-0004', '2099-12-31')`,
+  );
+  return host;
+}
+
+export interface Staff {
+  officer: string;
+  otherOfficer: string;
+  expiredOfficer: string;
+  supervisor: string;
+  legalReviewer: string;
+  auditor: string;
+}
+
+export async function staffTokens(host: TestHost): Promise<Staff> {
+  return {
+    officer: await host.tokenFor([Role.Officer], { sub: 'off-1' }),
+    otherOfficer: await host.tokenFor([Role.Officer], { sub: 'off-2' }),
+    expiredOfficer: await host.tokenFor([Role.Officer], { sub: 'off-3' }),
+    supervisor: await host.tokenFor([Role.Supervisor], { sub: 'sup-1' }),
+    legalReviewer: await host.tokenFor([Role.LegalReviewer], { sub: 'legal-1' }),
+    auditor: await host.tokenFor([Role.Auditor], { sub: 'aud-1' }),
+  };
+}
+
+export interface Answer<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+}
+
+export async function call<T = Record<string, unknown>>(host: TestHost, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<Answer<T>> {
+  const response = await host.request(path, {
+    method,
+    token,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+export const sha = (character: string) => character.repeat(64);
+export const video = (character = 'a') => ({ kind: 'video', sha256: sha(character), description: 'body camera' });
+
+/** A patrol finding against a person, with two certified officers. */
+export function patrolFinding(overrides: Record<string, unknown> = {}) {
+  return {
+    category: 'street-vending',
+    description: 'Stall occupying the pavement outside the metro exit.',
+    street: 'Nanjing East Road Subdistrict',
+    location: { lat: 31.2304, lng: 121.4737, address: '100 Renmin Road' },
+    violationAt: new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString(),
+    officerIds: ['off-1', 'off-2'],
+    party: { kind: 'person', name: '张伟明', idNumber: '310101199001011234', phone: '13912345678', address: '5 Lane 200 Fuxing Road' },
+    place: '100 Renmin Road',
+    ...overrides,
+  };
+}
