@@ -326,6 +326,24 @@ describe('notification delivery on every channel, on PostgreSQL with real SMTP a
     expect(await host.query(`SELECT id FROM notification.delivery WHERE source_event_id = $1`, [once.sourceEvent.id])).toHaveLength(1);
   });
 
+  it('takes over a delivery whose sender died mid-send once its lease has run out', async () => {
+    const email = 'orphan@example.org';
+    const dataSource = host.app.get<DataSource>(getDataSourceToken('notification'));
+    // As a replica that claimed the delivery and then died would leave it: sending, attempted once, leased for a while.
+    const result = await dataSource.transaction(async (manager) => {
+      const enqueued = await host.app.get(DeliveryRequests).enqueue(manager, request({ recipient: { key: 'reporter:orphan', email } }));
+      await manager.query(`UPDATE notification.delivery SET status = 'sending', attempts = 1, next_attempt_at = now() + interval '600 milliseconds' WHERE id = $1`, [
+        enqueued.deliveries[0].id,
+      ]);
+      return enqueued;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mailsTo(email)).toHaveLength(0);
+    const row = await settled(result.deliveries[0].id);
+    expect(row).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect(mailsTo(email)).toHaveLength(1);
+  });
+
   it('defers a non-urgent message to the end of quiet hours, in the language the recipient chose', async () => {
     const sub = 'citizen-quiet';
     const quiet = { start: beijingTime(-60), end: beijingTime(60) };
