@@ -4,6 +4,7 @@ import { PersistenceModule } from '@civicflow/persistence';
 import { CaseDesk } from './cases/case-desk.service';
 import { EnforcementCaseEntity, PartyEntity } from './cases/case.entity';
 import { CasesHttpController } from './cases/cases.http.controller';
+import { CaseDeadlineWatch } from './cases/deadline-watch';
 import { procedureSettingsProvider } from './cases/procedure-settings';
 import { enforcementMigrations } from './migrations';
 import { ListOfficersHttpController } from './officers/list-officers/list-officers.http.controller';
@@ -18,6 +19,6 @@ import { CaseRecordRepository } from './record/case-record.repository';
     MessagingModule.forService('enforcement'),
   ],
   controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController],
-  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, procedureSettingsProvider],
+  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, CaseDeadlineWatch, procedureSettingsProvider],
 })
 export class EnforcementModule {}

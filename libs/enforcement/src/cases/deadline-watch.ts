@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CONFIG } from '@civicflow/config';
+import { EnforcementCaseDeadlineOverdueV1Event, EnforcementCaseDeadlineWarningV1Event } from '@civicflow/contracts';
+import { OutboxPublisher } from '@civicflow/messaging';
+import { caseDeadlines } from '../domain/deadlines';
+import type { ProcedureCase } from '../domain/procedure';
+import type { EnforcementConfig } from '../enforcement.config';
+import { PROCEDURE_SETTINGS, type ProcedureSettings } from './procedure-settings';
+
+const BATCH = 200;
+/** States in which no statutory timer runs. */
+const AT_REST = ['registration_refused', 'closed', 'archived', 'suspended', 'terminated'];
+
+/**
+ * Sends each case deadline's warning (before it falls due) and its overdue alert (after) once:
+ * the alert table's primary key is what makes it once, across scans and replicas. The party's own
+ * windows (hearing request, statement) lapse without an alert: missing them is not a fault.
+ */
+@Injectable()
+export class CaseDeadlineWatch implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CaseDeadlineWatch.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @InjectDataSource('enforcement') private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
+    @Inject(CONFIG) private readonly config: EnforcementConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), (this.config.ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS ?? 60) * 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sends the alerts due at `now`; returns how many. */
+  async scan(now = new Date()): Promise<number> {
+    let sent = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const { count, last } = await this.dataSource.transaction(async (manager) => {
+        const rows: Array<{ id: string; procedure: ProcedureCase }> = await manager.query(
+          `SELECT id, procedure FROM "enforcement".enforcement_case
+            WHERE id > $1 AND state <> ALL($2) ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+          [after, AT_REST],
+        );
+        let alerts = 0;
+        for (const row of rows) {
+          for (const deadline of caseDeadlines(row.procedure, { now, rules: this.settings.rules, calendar: this.settings.calendar })) {
+            if (deadline.name === 'hearing_request' || deadline.name === 'statement') continue;
+            const kind = deadline.status === 'overdue' ? 'overdue' : deadline.status === 'pending' && new Date(deadline.warnAt) <= now ? 'warning' : undefined;
+            if (!kind) continue;
+            const inserted: unknown[] = await manager.query(
+              `INSERT INTO "enforcement".case_deadline_alert (case_id, deadline, kind, due_at, sent_at) VALUES ($1, $2, $3, $4, $5)
+               ON CONFLICT DO NOTHING RETURNING case_id`,
+              [row.id, deadline.name, kind, deadline.dueAt, now],
+            );
+            if (inserted.length === 0) continue;
+            const data = { caseId: row.id, state: row.procedure.state, at: now.toISOString(), deadline: deadline.name, dueAt: deadline.dueAt };
+            const definition = kind === 'overdue' ? EnforcementCaseDeadlineOverdueV1Event : EnforcementCaseDeadlineWarningV1Event;
+            await this.outbox.emit(manager, definition, data, { correlationId: uuidv7() });
+            alerts += 1;
+          }
+        }
+        return { count: alerts, last: rows.length === BATCH ? rows[BATCH - 1].id : undefined };
+      });
+      sent += count;
+      if (!last) return sent;
+      after = last;
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.scan();
+    try {
+      const sent = await this.running;
+      if (sent > 0) this.logger.log(`${sent} case deadline alert(s) sent`);
+    } catch (error) {
+      this.logger.error(`case deadline scan failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
