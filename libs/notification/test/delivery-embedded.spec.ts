@@ -7,11 +7,10 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { issueDevelopmentToken, Role } from '@civicflow/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
-import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
+import { bootstrapHost, HostModule } from '@civicflow/host';
 import { waitFor } from '@civicflow/testing';
-import { DeliveryRequests, NotificationModule, notificationVariables } from '../src';
-
-const configSchema = hostConfigSchema({ port: 3005, kafkaClientId: 'civicflow-notification-test', transport: 'in-process' }, notificationVariables);
+import { DeliveryRequests, NotificationModule } from '../src';
+import { notificationTestConfigSchema } from './notification-test-host';
 
 /** The same tables and dispatcher on the embedded store, where TypeORM answers UPDATEs differently. */
 describe('notification delivery, embedded (PGlite)', () => {
@@ -22,7 +21,7 @@ describe('notification delivery, embedded (PGlite)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cf-notification-'));
     const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: dataDir, MESSAGING_TRANSPORT: 'in-process', DELIVERY_POLL_INTERVAL_MS: '20' };
-    app = await bootstrapHost(HostModule.forRoot({ name: 'notification', configSchema, env, services: [NotificationModule] }), {
+    app = await bootstrapHost(HostModule.forRoot({ name: 'notification', configSchema: notificationTestConfigSchema, env, services: [NotificationModule] }), {
       title: 'notification',
       description: 'test',
       port: 0,

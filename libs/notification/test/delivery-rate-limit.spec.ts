@@ -1,11 +1,9 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
-import { startTestHost, type TestHost, waitFor } from '@civicflow/testing';
-import { DeliveryRequests, NotificationModule, notificationVariables } from '../src';
-
-const configSchema = hostConfigSchema({ port: 3005, kafkaClientId: 'civicflow-notification-test', transport: 'in-process' }, notificationVariables);
+import { type TestHost, waitFor } from '@civicflow/testing';
+import { DeliveryRequests } from '../src';
+import { startNotificationHost } from './notification-test-host';
 const RATE = 4;
 const MESSAGES = 12;
 
@@ -13,12 +11,7 @@ describe('per-channel rate limit', () => {
   let host: TestHost;
 
   beforeAll(async () => {
-    host = await startTestHost({
-      name: 'notification_rate_limit',
-      env: { RATE_LIMIT_IN_APP_PER_SECOND: String(RATE), DELIVERY_POLL_INTERVAL_MS: '20' },
-      boot: (env, listen) =>
-        bootstrapHost(HostModule.forRoot({ name: 'notification', configSchema, env, services: [NotificationModule] }), { title: 'notification', description: 'test', ...listen }),
-    });
+    host = await startNotificationHost('notification_rate_limit', { RATE_LIMIT_IN_APP_PER_SECOND: String(RATE), DELIVERY_POLL_INTERVAL_MS: '20' });
   }, 120_000);
 
   afterAll(() => host?.close());

@@ -1,18 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Role } from '@civicflow/auth';
-import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
-import { startTestHost, type TestHost, waitFor } from '@civicflow/testing';
-import { DeliveryRequests, type DeliveryRequest, type EnqueueResult, MailSink, MANDATORY_NOTICE, NotificationModule, notificationVariables } from '../src';
-
-const configSchema = hostConfigSchema({ port: 3005, kafkaClientId: 'civicflow-notification-test', transport: 'in-process' }, notificationVariables);
+import { type TestHost, waitFor } from '@civicflow/testing';
+import { DeliveryRequests, type DeliveryRequest, type EnqueueResult, MailSink, MANDATORY_NOTICE } from '../src';
+import { startNotificationHost } from './notification-test-host';
 const GATEWAY_TOKEN = 'sms-gateway-test-token';
 const MAX_ATTEMPTS = 3;
 const CHANNEL_TIMEOUT_MS = 500;
@@ -93,21 +90,16 @@ describe('notification delivery on every channel, on PostgreSQL with real SMTP a
     const smtpPort = await sink.start(0);
     await gateway.start();
     await departments.start();
-    host = await startTestHost({
-      name: 'notification_delivery',
-      env: {
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        SMS_GATEWAY_URL: `${gateway.url}/sms`,
-        SMS_GATEWAY_TOKEN: GATEWAY_TOKEN,
-        SMS_MAX_SEGMENTS: '2',
-        DELIVERY_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-        DELIVERY_RETRY_BASE_MS: '40',
-        DELIVERY_RETRY_MAX_MS: '200',
-        DELIVERY_POLL_INTERVAL_MS: '25',
-        CHANNEL_TIMEOUT_MS: String(CHANNEL_TIMEOUT_MS),
-      },
-      boot: (env, listen) =>
-        bootstrapHost(HostModule.forRoot({ name: 'notification', configSchema, env, services: [NotificationModule] }), { title: 'notification', description: 'test', ...listen }),
+    host = await startNotificationHost('notification_delivery', {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMS_GATEWAY_URL: `${gateway.url}/sms`,
+      SMS_GATEWAY_TOKEN: GATEWAY_TOKEN,
+      SMS_MAX_SEGMENTS: '2',
+      DELIVERY_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+      DELIVERY_RETRY_BASE_MS: '40',
+      DELIVERY_RETRY_MAX_MS: '200',
+      DELIVERY_POLL_INTERVAL_MS: '25',
+      CHANNEL_TIMEOUT_MS: String(CHANNEL_TIMEOUT_MS),
     });
   }, 120_000);
 
