@@ -4,6 +4,7 @@ import { PersistenceModule } from '@civicflow/persistence';
 import { CaseDesk } from './cases/case-desk.service';
 import { EnforcementCaseEntity, PartyEntity } from './cases/case.entity';
 import { CasesHttpController } from './cases/cases.http.controller';
+import { ComplaintIntakeMessageController } from './cases/complaint-intake.message.controller';
 import { CaseDeadlineWatch } from './cases/deadline-watch';
 import { procedureSettingsProvider } from './cases/procedure-settings';
 import { enforcementMigrations } from './migrations';
@@ -18,7 +19,7 @@ import { CaseRecordRepository } from './record/case-record.repository';
     PersistenceModule.forService({ service: 'enforcement', entities: [EnforcementCaseEntity, PartyEntity], migrations: enforcementMigrations }),
     MessagingModule.forService('enforcement'),
   ],
-  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController],
+  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController, ComplaintIntakeMessageController],
   providers: [OfficerRepository, CaseRecordRepository, CaseDesk, CaseDeadlineWatch, procedureSettingsProvider],
 })
 export class EnforcementModule {}

@@ -38,7 +38,15 @@ export interface OpenCaseInput {
   violationAt: Date;
   seriousHarm?: boolean;
   officerIds: readonly string[];
-  party: { kind: PartyKind; name: string; idNumber?: string | null; phone?: string | null; address?: string | null };
+  party?: PartyInput | null;
+}
+
+export interface PartyInput {
+  kind: PartyKind;
+  name: string;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
 }
 
 /** What a step adds to the whole-process record beyond the action itself. */
@@ -47,6 +55,8 @@ export interface StepRecord {
   readonly evidenceSha256?: readonly string[];
   /** The acting user must be a certified officer (on-site and investigative acts). */
   readonly byCertifiedOfficer?: boolean;
+  /** Further changes in the same transaction, once the state machine allowed the step; what it returns joins the record's payload. */
+  readonly alsoDo?: (manager: EntityManager, entity: EnforcementCaseEntity) => Promise<Record<string, JsonValue>>;
 }
 
 /**
@@ -65,64 +75,83 @@ export class CaseDesk {
   ) {}
 
   async open(input: OpenCaseInput, actor: Actor): Promise<EnforcementCaseEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      const known = await this.officers.certificates(manager, input.officerIds);
-      const unknown = input.officerIds.filter((id) => !known.some((officer) => officer.id === id));
-      if (unknown.length > 0) throw new BadRequestException({ statusCode: 400, code: 'unknown_officer', message: `officerIds: ${unknown.join(', ')} not in the officer directory` });
-      if (input.violationAt > now) throw new BadRequestException({ statusCode: 400, code: 'violation_in_future', message: 'violationAt: is in the future' });
+    return this.dataSource.transaction((manager) => this.openIn(manager, input, actor));
+  }
 
-      const party = manager.create(PartyEntity, {
-        id: uuidv7(),
-        kind: input.party.kind,
-        name: input.party.name,
-        idNumber: input.party.idNumber ?? null,
-        phone: input.party.phone ?? null,
-        address: input.party.address ?? null,
-        createdAt: now,
-      });
-      await manager.insert(PartyEntity, party);
-      const procedure = openCase({ partyKind: input.party.kind, violationAt: input.violationAt.toISOString(), seriousHarm: input.seriousHarm, officerIds: input.officerIds, now });
-      const entity = manager.create(EnforcementCaseEntity, {
-        id: uuidv7(),
-        state: procedure.state,
+  /**
+   * Opens a case inside the caller's transaction (an event consumer's, so that the inbox mark and
+   * the case commit together). A case from a complaint may name neither party nor officers yet.
+   */
+  async openIn(manager: EntityManager, input: OpenCaseInput, actor: Actor): Promise<EnforcementCaseEntity> {
+    const now = new Date();
+    const known = await this.officers.certificates(manager, input.officerIds);
+    const unknown = input.officerIds.filter((id) => !known.some((officer) => officer.id === id));
+    if (unknown.length > 0) throw new BadRequestException({ statusCode: 400, code: 'unknown_officer', message: `officerIds: ${unknown.join(', ')} not in the officer directory` });
+    if (input.violationAt > now) throw new BadRequestException({ statusCode: 400, code: 'violation_in_future', message: 'violationAt: is in the future' });
+
+    const party = input.party ? await this.insertParty(manager, input.party, now) : null;
+    const procedure = openCase({ partyKind: party?.kind ?? null, violationAt: input.violationAt.toISOString(), seriousHarm: input.seriousHarm, officerIds: input.officerIds, now });
+    const entity = manager.create(EnforcementCaseEntity, {
+      id: uuidv7(),
+      state: procedure.state,
+      source: input.source,
+      sourceReference: input.sourceReference ?? null,
+      category: input.category,
+      street: input.street ?? null,
+      description: input.description,
+      location: input.location ?? null,
+      partyId: party?.id ?? null,
+      procedure,
+      createdBy: actor.user.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(EnforcementCaseEntity, entity);
+    await this.setCaseOfficers(manager, entity.id, input.officerIds);
+    // The party by id: the record is exported to auditors, who need no identity numbers.
+    await this.record.append(manager, entity.id, {
+      actor: actor.user.id,
+      recordedAt: now,
+      place: actor.place ?? input.location?.address ?? null,
+      action: 'open',
+      payload: {
         source: input.source,
         sourceReference: input.sourceReference ?? null,
         category: input.category,
         street: input.street ?? null,
         description: input.description,
-        location: input.location ?? null,
-        partyId: party.id,
-        procedure,
-        createdBy: actor.user.id,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await manager.insert(EnforcementCaseEntity, entity);
-      for (const officerId of new Set(input.officerIds)) {
-        await manager.query(`INSERT INTO "enforcement".case_officer (case_id, officer_id) VALUES ($1, $2)`, [entity.id, officerId]);
-      }
-      // The party by id: the record is exported to auditors, who need no identity numbers.
-      await this.record.append(manager, entity.id, {
-        actor: actor.user.id,
-        recordedAt: now,
-        place: actor.place ?? input.location?.address ?? null,
-        action: 'open',
-        payload: {
-          source: input.source,
-          sourceReference: input.sourceReference ?? null,
-          category: input.category,
-          street: input.street ?? null,
-          description: input.description,
-          partyId: party.id,
-          partyKind: party.kind,
-          officerIds: [...input.officerIds],
-          violationAt: procedure.violationAt,
-          seriousHarm: procedure.seriousHarm,
-        },
-        evidenceSha256: [],
-      });
-      return entity;
+        partyId: party?.id ?? null,
+        partyKind: party?.kind ?? null,
+        officerIds: [...input.officerIds],
+        violationAt: procedure.violationAt,
+        seriousHarm: procedure.seriousHarm,
+      },
+      evidenceSha256: [],
+    });
+    return entity;
+  }
+
+  /** Names the party of the case (a case from a complaint has none yet; a wrong one can be corrected before the notice). */
+  identifyParty(caseId: string, party: PartyInput, actor: Actor): Promise<EnforcementCaseEntity> {
+    return this.step(caseId, { kind: 'identify_party', partyKind: party.kind }, actor, {
+      byCertifiedOfficer: true,
+      alsoDo: async (manager, entity) => {
+        const inserted = await this.insertParty(manager, party, new Date());
+        entity.partyId = inserted.id;
+        return { partyId: inserted.id, partyKind: inserted.kind };
+      },
+    });
+  }
+
+  /** Puts these officers on the case in place of those it had. */
+  assignOfficers(caseId: string, officerIds: readonly string[], actor: Actor): Promise<EnforcementCaseEntity> {
+    return this.step(caseId, { kind: 'assign_officers', officerIds }, actor, {
+      payload: { officerIds: [...officerIds] },
+      alsoDo: async (manager, entity) => {
+        await manager.query(`DELETE FROM "enforcement".case_officer WHERE case_id = $1`, [entity.id]);
+        await this.setCaseOfficers(manager, entity.id, officerIds);
+        return {};
+      },
     });
   }
 
@@ -130,8 +159,8 @@ export class CaseDesk {
     return this.dataSource.transaction(async (manager) => {
       const entity = await this.lock(manager, caseId);
       const now = new Date();
-      const presentOfficerIds = 'presentOfficerIds' in action ? action.presentOfficerIds : [];
-      const officers = await this.officers.certificates(manager, [...entity.procedure.officerIds, ...presentOfficerIds, actor.user.id]);
+      const named = 'presentOfficerIds' in action ? action.presentOfficerIds : 'officerIds' in action ? action.officerIds : [];
+      const officers = await this.officers.certificates(manager, [...entity.procedure.officerIds, ...named, actor.user.id]);
       const context: ProcedureContext = { now, rules: this.settings.rules, calendar: this.settings.calendar, officers };
       let next: ProcedureCase;
       try {
@@ -145,13 +174,14 @@ export class CaseDesk {
       entity.procedure = withoutUndefined(next);
       entity.state = next.state;
       entity.updatedAt = now;
+      const extra = record.alsoDo ? await record.alsoDo(manager, entity) : {};
       await manager.save(entity);
       await this.record.append(manager, entity.id, {
         actor: actor.user.id,
         recordedAt: now,
         place: actor.place ?? null,
         action: action.kind,
-        payload: { ...(record.payload ?? {}), fromState: previous.state, toState: next.state },
+        payload: { ...(record.payload ?? {}), ...extra, fromState: previous.state, toState: next.state },
         evidenceSha256: record.evidenceSha256 ?? [],
       });
       await this.publish(manager, entity, previous, action, actor, context);
@@ -163,7 +193,7 @@ export class CaseDesk {
     return this.dataSource.transaction(async (manager) => {
       const entity = await manager.findOne(EnforcementCaseEntity, { where: { id: caseId } });
       if (!entity) throw notFound(caseId);
-      const party = await manager.findOneOrFail(PartyEntity, { where: { id: entity.partyId } });
+      const party = entity.partyId ? await manager.findOneOrFail(PartyEntity, { where: { id: entity.partyId } }) : null;
       const officers: Array<{ id: string; name: string; certificate_number: string; certificate_valid_until: string }> = await manager.query(
         `SELECT o.id, o.name, o.certificate_number, o.certificate_valid_until::text AS certificate_valid_until
            FROM "enforcement".case_officer c JOIN "enforcement".officer o ON o.id = c.officer_id
@@ -198,6 +228,26 @@ export class CaseDesk {
     return caseDeadlines(procedure, { now, rules: this.settings.rules, calendar: this.settings.calendar });
   }
 
+  private async insertParty(manager: EntityManager, input: PartyInput, now: Date): Promise<PartyEntity> {
+    const party = manager.create(PartyEntity, {
+      id: uuidv7(),
+      kind: input.kind,
+      name: input.name,
+      idNumber: input.idNumber ?? null,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      createdAt: now,
+    });
+    await manager.insert(PartyEntity, party);
+    return party;
+  }
+
+  private async setCaseOfficers(manager: EntityManager, caseId: string, officerIds: readonly string[]): Promise<void> {
+    for (const officerId of new Set(officerIds)) {
+      await manager.query(`INSERT INTO "enforcement".case_officer (case_id, officer_id) VALUES ($1, $2)`, [caseId, officerId]);
+    }
+  }
+
   private async lock(manager: EntityManager, caseId: string): Promise<EnforcementCaseEntity> {
     const entity = await manager.findOne(EnforcementCaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
     if (!entity) throw notFound(caseId);
@@ -208,6 +258,8 @@ export class CaseDesk {
     const current = entity.procedure;
     const metadata = { correlationId: actor.correlationId };
     const base = { caseId: entity.id, state: current.state, at: context.now.toISOString() };
+    // Registration and the summary decision need the party, so every event from them on has one.
+    if (!entity.partyId || !current.partyKind) return;
     const party = { partyId: entity.partyId, partyKind: current.partyKind };
     const due = (name: string) => this.deadlinesOf(current, context.now).find((deadline) => deadline.name === name)?.dueAt ?? null;
 

@@ -5,7 +5,7 @@ import type { EnforcementCaseEntity, PartyEntity } from './case.entity';
 
 export interface LoadedCase {
   readonly entity: EnforcementCaseEntity;
-  readonly party: PartyEntity;
+  readonly party: PartyEntity | null;
   readonly officers: Array<{ id: string; name: string; certificateNumber: string; certificateValidUntil: string }>;
 }
 
@@ -41,14 +41,16 @@ export function caseView(loaded: LoadedCase, deadlines: CaseDeadline[], owedFen:
     location: entity.location,
     violationAt: procedure.violationAt,
     seriousHarm: procedure.seriousHarm,
-    party: {
-      id: party.id,
-      kind: party.kind,
-      // An organisation's name is public (business registration); a person's is not.
-      name: party.kind === 'person' ? maskName(party.name) : party.name,
-      idNumber: party.idNumber ? maskIdNumber(party.idNumber) : null,
-      phone: party.phone ? maskPhone(party.phone) : null,
-    },
+    party: party
+      ? {
+          id: party.id,
+          kind: party.kind,
+          // An organisation's name is public (business registration); a person's is not.
+          name: party.kind === 'person' ? maskName(party.name) : party.name,
+          idNumber: party.idNumber ? maskIdNumber(party.idNumber) : null,
+          phone: party.phone ? maskPhone(party.phone) : null,
+        }
+      : null,
     officers,
     registeredAt: procedure.registeredAt ?? null,
     refusalReason: procedure.refusalReason ?? null,

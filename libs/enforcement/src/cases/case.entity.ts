@@ -29,11 +29,8 @@ export class PartyEntity {
 
 export type CaseSource = 'patrol' | 'complaint' | 'referral';
 
-export interface CaseLocation {
-  lat: number;
-  lng: number;
-  address?: string;
-}
+/** Coordinates, or only an address (a complaint may come with no more). */
+export type CaseLocation = { lat: number; lng: number; address?: string } | { address: string };
 
 @Entity({ schema: 'enforcement', name: 'enforcement_case' })
 export class EnforcementCaseEntity {
@@ -63,8 +60,9 @@ export class EnforcementCaseEntity {
   @Column('jsonb', { nullable: true })
   location: CaseLocation | null;
 
-  @Column('uuid', { name: 'party_id' })
-  partyId: string;
+  /** Null until the party of a case from a complaint is identified. */
+  @Column('uuid', { name: 'party_id', nullable: true })
+  partyId: string | null;
 
   /** Where the case stands in the procedure and what it has gone through (see domain/procedure.ts). */
   @Column('jsonb')

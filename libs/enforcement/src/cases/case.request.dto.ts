@@ -64,7 +64,7 @@ class LocationDto {
   address?: string;
 }
 
-class PartyDto {
+export class PartyDto {
   @ApiProperty({ enum: ['person', 'organisation'] })
   @IsIn(['person', 'organisation'])
   kind: PartyKind;
@@ -137,6 +137,22 @@ export class OpenCaseDto extends StepDto {
   @ValidateNested()
   @Type(() => PartyDto)
   party: PartyDto;
+}
+
+export class IdentifyPartyDto extends StepDto {
+  @ApiProperty({ type: PartyDto })
+  @ValidateNested()
+  @Type(() => PartyDto)
+  party: PartyDto;
+}
+
+export class AssignOfficersDto extends StepDto {
+  @ApiProperty({ type: [String], example: ['off-1', 'off-2'], description: 'At least 2 certified officers; they replace those on the case.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @Matches(OFFICER_ID, { each: true, message: 'each of officerIds must be an officer id' })
+  officerIds: string[];
 }
 
 export class EvidenceItemDto {

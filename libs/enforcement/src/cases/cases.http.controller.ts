@@ -7,11 +7,13 @@ import type { EvidenceItem, ProcedureAction } from '../domain/procedure';
 import type { Penalty } from '../domain/procedure-rules';
 import { type Actor, CaseDesk, type StepRecord } from './case-desk.service';
 import {
+  AssignOfficersDto,
   DecisionDto,
   EvidenceDto,
   type EvidenceItemDto,
   ExtensionDto,
   HearingRecordDto,
+  IdentifyPartyDto,
   LegalReviewDto,
   NoticeDto,
   OpenCaseDto,
@@ -89,6 +91,22 @@ export class CasesHttpController {
   @ApiOkResponse({ description: 'The case, with the party masked.' })
   @ApiNotFoundResponse({ description: 'No such case.' })
   view(@Param('id', ParseUUIDPipe) id: string): Promise<CaseView> {
+    return this.desk.view(id);
+  }
+
+  @Post(':id/party')
+  @Step()
+  @Roles(Role.Officer)
+  async identifyParty(@Param('id', ParseUUIDPipe) id: string, @Body() body: IdentifyPartyDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    await this.desk.identifyParty(id, { ...body.party }, actor(user, body));
+    return this.desk.view(id);
+  }
+
+  @Post(':id/officers')
+  @Step()
+  @Roles(Role.Supervisor)
+  async assignOfficers(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignOfficersDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    await this.desk.assignOfficers(id, body.officerIds, actor(user, body));
     return this.desk.view(id);
   }
 

@@ -67,6 +67,8 @@ const IN_STATE: Record<CaseState, ProcedureCase> = {
 
 const video = [{ kind: 'video' as const, sha256: 'a'.repeat(64) }];
 const SAMPLE: Record<ProcedureActionKind, ProcedureAction> = {
+  identify_party: { kind: 'identify_party', partyKind: 'organisation' },
+  assign_officers: { kind: 'assign_officers', officerIds: ['o1', 'o2'] },
   register: { kind: 'register' },
   refuse_registration: { kind: 'refuse_registration', reason: 'outside the bureau\'s competence' },
   add_evidence: { kind: 'add_evidence', items: video, onSite: 'inspection', presentOfficerIds: ['o1', 'o2'] },
@@ -154,6 +156,19 @@ describe('preconditions, each named', () => {
     expect(refusal(old, SAMPLE.register)).toBe('limitation_period_expired');
     expect(applyAction({ ...old, seriousHarm: true }, SAMPLE.register, context()).state).toBe('registered');
     expect(applyAction({ ...old, violationAt: '2024-03-11T02:00:00Z' }, SAMPLE.register, context()).state).toBe('registered');
+  });
+
+  it('registers and decides nothing against a party not yet identified', () => {
+    const unknownParty = { ...IN_STATE.registration_pending, partyKind: null };
+    expect(refusal(unknownParty, SAMPLE.register)).toBe('party_unknown');
+    expect(refusal(unknownParty, SAMPLE.summary_decision)).toBe('party_unknown');
+    expect(applyAction(applyAction(unknownParty, { kind: 'identify_party', partyKind: 'person' }, context()), SAMPLE.register, context()).state).toBe('registered');
+  });
+
+  it('assigns only certified officers, at least two', () => {
+    expect(refusal(IN_STATE.registration_pending, { kind: 'assign_officers', officerIds: ['o1'] })).toBe('not_enough_officers');
+    expect(refusal(IN_STATE.investigating, { kind: 'assign_officers', officerIds: ['o1', 'o3'] })).toBe('officer_not_certified');
+    expect(applyAction(IN_STATE.investigating, { kind: 'assign_officers', officerIds: ['o2', 'o1', 'o2'] }, context()).officerIds).toEqual(['o2', 'o1']);
   });
 
   it('refuses registration with fewer than two officers or an expired certificate (Art. 42)', () => {

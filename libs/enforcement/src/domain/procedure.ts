@@ -52,7 +52,8 @@ export interface CaseOfficer {
 export interface ProcedureCase {
   readonly state: CaseState;
   readonly procedure: 'general' | 'summary';
-  readonly partyKind: PartyKind;
+  /** Unknown (null) for a case opened from a complaint until the party is identified. */
+  readonly partyKind: PartyKind | null;
   readonly violationAt: string;
   readonly seriousHarm: boolean;
   readonly officerIds: readonly string[];
@@ -75,6 +76,8 @@ export interface ProcedureCase {
 }
 
 export type ProcedureAction =
+  | { kind: 'identify_party'; partyKind: PartyKind }
+  | { kind: 'assign_officers'; officerIds: readonly string[] }
   | { kind: 'register' }
   | { kind: 'refuse_registration'; reason: string }
   | { kind: 'add_evidence'; items: readonly EvidenceItem[]; onSite?: OnSiteAct; presentOfficerIds: readonly string[] }
@@ -123,6 +126,8 @@ const ACTIVE: readonly CaseState[] = ['registered', 'investigating', 'notice_iss
 const BEFORE_DECISION: readonly CaseState[] = ['registered', 'investigating', 'notice_issued', 'hearing_requested', 'hearing_scheduled', 'hearing_held', 'legal_reviewed'];
 
 export const ALLOWED_FROM: Readonly<Record<ProcedureActionKind, readonly CaseState[]>> = {
+  identify_party: ['registration_pending', 'registered', 'investigating'],
+  assign_officers: ['registration_pending', ...BEFORE_DECISION],
   register: ['registration_pending'],
   refuse_registration: ['registration_pending'],
   add_evidence: ['registered', 'investigating'],
@@ -147,7 +152,7 @@ export const ALLOWED_FROM: Readonly<Record<ProcedureActionKind, readonly CaseSta
 
 export const ACTION_KINDS = Object.keys(ALLOWED_FROM) as ProcedureActionKind[];
 
-export function openCase(input: { procedure?: 'general' | 'summary'; partyKind: PartyKind; violationAt: string; seriousHarm?: boolean; officerIds: readonly string[]; now: Date }): ProcedureCase {
+export function openCase(input: { procedure?: 'general' | 'summary'; partyKind: PartyKind | null; violationAt: string; seriousHarm?: boolean; officerIds: readonly string[]; now: Date }): ProcedureCase {
   return {
     state: 'registration_pending',
     procedure: input.procedure ?? 'general',
@@ -169,7 +174,13 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
   }
   const now = context.now.toISOString();
   switch (action.kind) {
+    case 'identify_party':
+      return { ...current, partyKind: action.partyKind };
+    case 'assign_officers':
+      requireCertifiedOfficers(action.officerIds, context);
+      return { ...current, officerIds: [...new Set(action.officerIds)] };
     case 'register':
+      requirePartyKind(current);
       requireWithinLimitation(current, context);
       requireCertifiedOfficers(current.officerIds, context);
       return { ...current, state: 'registered', registeredAt: now };
@@ -187,7 +198,7 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
       return {
         ...current,
         state: 'notice_issued',
-        notice: { issuedAt: now, servedAt: action.servedAt, proposed: action.proposed, hearingRight: givesHearingRight(action.proposed, current.partyKind, context.rules) },
+        notice: { issuedAt: now, servedAt: action.servedAt, proposed: action.proposed, hearingRight: givesHearingRight(action.proposed, requirePartyKind(current), context.rules) },
       };
     case 'serve_notice':
       if (current.notice?.servedAt) throw new ProcedureRefused('notice_already_served', `the notice was served at ${current.notice.servedAt}`);
@@ -233,16 +244,17 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
       if (penalty && heavier(penalty, notice.proposed)) {
         throw new ProcedureRefused('heavier_than_notified', 'the decision cannot be heavier than the penalty the party was told of (Art. 45)');
       }
-      const major = penalty !== undefined && isMajor(penalty, current.partyKind, context.rules);
+      const major = penalty !== undefined && isMajor(penalty, requirePartyKind(current), context.rules);
       if (major && !current.legalReview?.approved) {
         throw new ProcedureRefused('legal_review_required', 'a major decision needs a legal reviewer\'s sign-off first (Art. 58)');
       }
       return { ...current, state: 'decided', decision: { at: now, outcome: action.outcome, penalty, major } };
     }
     case 'summary_decision': {
-      const limit = context.rules.summaryLimitFen[current.partyKind];
+      const partyKind = requirePartyKind(current);
+      const limit = context.rules.summaryLimitFen[partyKind];
       if (action.penalty.measures.length > 0 || action.penalty.fineFen > limit) {
-        throw new ProcedureRefused('summary_limit_exceeded', `the summary procedure takes only a warning or a fine up to ${limit / 100} CNY for ${current.partyKind === 'person' ? 'a person' : 'an organisation'} (Art. 51)`);
+        throw new ProcedureRefused('summary_limit_exceeded', `the summary procedure takes only a warning or a fine up to ${limit / 100} CNY for ${partyKind === 'person' ? 'a person' : 'an organisation'} (Art. 51)`);
       }
       requireWithinLimitation(current, context);
       requireCertifiedOfficers(action.presentOfficerIds, context);
@@ -290,6 +302,11 @@ export function amountOwedFen(current: ProcedureCase, context: Pick<ProcedureCon
 export function earliestHearing(notifiedAt: Date, context: Pick<ProcedureContext, 'rules' | 'calendar'>): Date {
   const endOfLastDay = context.calendar.dueAt(notifiedAt, context.rules.hearingNotice);
   return new Date(endOfLastDay.getTime() + 1 - 24 * 60 * 60 * 1000);
+}
+
+function requirePartyKind(current: ProcedureCase): PartyKind {
+  if (!current.partyKind) throw new ProcedureRefused('party_unknown', 'the party has not been identified yet');
+  return current.partyKind;
 }
 
 function requireWithinLimitation(current: ProcedureCase, context: ProcedureContext): void {
