@@ -6,7 +6,7 @@ import { enforcementConfigSchema, enforcementHostModule } from '../src/app.modul
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, { get?: { security?: unknown } }>;
+  paths: Record<string, { get?: { security?: unknown }; post?: { security?: unknown } }>;
 }
 
 describe('enforcement host', () => {
@@ -46,6 +46,16 @@ describe('enforcement host', () => {
     const document = (await (await host.request('/docs-json')).json()) as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
     expect(document.paths['/api/v1/enforcement/officers']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('publishes the case endpoints, each step and the record behind a bearer token', async () => {
+    const document = (await (await host.request('/docs-json')).json()) as OpenApiDocument;
+    expect(document.paths['/api/v1/enforcement/cases']?.post?.security).toEqual([{ bearer: [] }]);
+    for (const step of ['register', 'evidence', 'notice', 'hearing-request', 'hearing', 'legal-review', 'decision', 'service', 'payment', 'close']) {
+      expect(document.paths[`/api/v1/enforcement/cases/{id}/${step}`]?.post?.security).toEqual([{ bearer: [] }]);
+    }
+    expect(document.paths['/api/v1/enforcement/cases/{id}/record/verify']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/api/v1/enforcement/cases/{id}/record/export']?.get?.security).toEqual([{ bearer: [] }]);
   });
 
   it('answers the officers list only with a token', async () => {

@@ -1,6 +1,7 @@
+import type { ENFORCEMENT_DEADLINES } from '@civicflow/contracts';
 import type { ProcedureCase, ProcedureContext } from './procedure';
 
-export type DeadlineName = 'decision' | 'hearing_request' | 'statement' | 'service' | 'payment';
+export type DeadlineName = (typeof ENFORCEMENT_DEADLINES)[number];
 
 /**
  * `met`: the step was taken in time or late; `pending`: still expected, not yet due; `overdue`:

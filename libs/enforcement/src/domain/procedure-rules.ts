@@ -1,9 +1,10 @@
+import { ENFORCEMENT_MEASURES } from '@civicflow/contracts';
 import type { Deadline } from '@civicflow/domain';
 
 export type PartyKind = 'person' | 'organisation';
 
 /** Penalties beyond a fine that the law treats as heavy: each gives a hearing right (Art. 63) and, by default, makes the decision major. */
-export const HEAVY_MEASURES = ['confiscation', 'licence_revocation', 'stop_business', 'demolition', 'seizure'] as const;
+export const HEAVY_MEASURES = ENFORCEMENT_MEASURES;
 export type HeavyMeasure = (typeof HEAVY_MEASURES)[number];
 
 /**

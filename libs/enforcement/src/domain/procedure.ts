@@ -1,3 +1,4 @@
+import { ENFORCEMENT_CASE_STATES, type ENFORCEMENT_OUTCOMES, ENFORCEMENT_SERVICE_METHODS } from '@civicflow/contracts';
 import type { WorkingCalendar } from '@civicflow/domain';
 import { givesHearingRight, isMajor, lateFeeFen, type PartyKind, type Penalty, type ProcedureRules } from './procedure-rules';
 
@@ -7,34 +8,18 @@ import { givesHearingRight, isMajor, lateFeeFen, type PartyKind, type Penalty, t
  * step. Nothing can be skipped: every action is allowed only from named states, and then only when
  * its preconditions hold; a refusal names the one that failed.
  */
-export const CASE_STATES = [
-  'registration_pending',
-  'registration_refused',
-  'registered',
-  'investigating',
-  'notice_issued',
-  'hearing_requested',
-  'hearing_scheduled',
-  'hearing_held',
-  'legal_reviewed',
-  'decided',
-  'served',
-  'executing',
-  'closed',
-  'archived',
-  'suspended',
-  'terminated',
-] as const;
+// Part of the published contract: every event on enforcement.case.v1 carries the state.
+export const CASE_STATES = ENFORCEMENT_CASE_STATES;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export type EvidenceKind = 'photo' | 'video' | 'audio' | 'document' | 'statement';
-/** On-site acts that need two certified officers present and, for some, audio/video (LEGAL.md, "Whole-process recording"). */
+/** On-site acts: each needs two certified officers present and an audio/video recording (LEGAL.md, "Whole-process recording"). */
 export type OnSiteAct = 'inspection' | 'seizure' | 'demolition';
 const AUDIO_VIDEO: readonly EvidenceKind[] = ['video', 'audio'];
 
-export type DecisionOutcome = 'education' | 'rectification' | 'penalty';
+export type DecisionOutcome = (typeof ENFORCEMENT_OUTCOMES)[number];
 /** How a decision reached the party (送达). */
-export const SERVICE_METHODS = ['on_the_spot', 'in_person', 'post', 'electronic', 'public_notice'] as const;
+export const SERVICE_METHODS = ENFORCEMENT_SERVICE_METHODS;
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 
 export interface EvidenceItem {

@@ -27,6 +27,7 @@ export const ENFORCEMENT_CASE_STATES = [
 ] as const;
 export const ENFORCEMENT_MEASURES = ['confiscation', 'licence_revocation', 'stop_business', 'demolition', 'seizure'] as const;
 export const ENFORCEMENT_OUTCOMES = ['education', 'rectification', 'penalty'] as const;
+export const ENFORCEMENT_SERVICE_METHODS = ['on_the_spot', 'in_person', 'post', 'electronic', 'public_notice'] as const;
 export const ENFORCEMENT_DEADLINES = ['decision', 'hearing_request', 'statement', 'service', 'payment'] as const;
 
 const TOPIC = 'enforcement.case.v1';
@@ -164,7 +165,7 @@ export const EnforcementCaseServedV1Schema = caseSchema({
   ...partyFields,
   servedBy: StaffId('Who served the decision'),
   servedAt: DateTime({ description: 'When the decision reached the party.' }),
-  method: StringEnum(['on_the_spot', 'in_person', 'post', 'electronic', 'public_notice'] as const, { description: 'How it was served (送达).' }),
+  method: StringEnum(ENFORCEMENT_SERVICE_METHODS, { description: 'How it was served (送达).' }),
   paymentDueAt: Nullable(DateTime(), { description: 'When the fine falls due (Art. 67); null without a fine.' }),
 });
 export type EnforcementCaseServedV1 = Static<typeof EnforcementCaseServedV1Schema>;
