@@ -19,6 +19,7 @@ describe('procedure rules from configuration', () => {
     ['{"hearingNotice":{"amount":7,"unit":"calendar_days"}}', /hearingNotice: .*not laxer/],
     ['{"minimumOfficers":1}', /minimumOfficers: .*not laxer/],
     ['{"lateFeePercentPerDay":5}', /lateFeePercentPerDay: .*not laxer/],
+    ['{"legalReviewAfterHearing":false}', /legalReviewAfterHearing: .*not laxer/],
     ['{"decison":{"amount":60,"unit":"calendar_days"}}', /ENFORCEMENT_PROCEDURE_RULES/],
     ['{"payment":{"amount":"15"}}', /ENFORCEMENT_PROCEDURE_RULES\.payment/],
     ['{not json', /ENFORCEMENT_PROCEDURE_RULES is not JSON/],

@@ -8,7 +8,7 @@ export const enforcementVariables = {
   ENFORCEMENT_PROCEDURE_RULES: Type.String({
     default: '',
     description:
-      'Local rules that replace the statutory defaults of the penalty procedure, as JSON, e.g. {"summaryLimitFen":{"person":10000,"organisation":200000},"majorFineThresholdFen":{"person":500000,"organisation":5000000}}. Keys: decision, service, hearingRequest, hearingNotice, statement, payment ({amount, unit}), lateFeePercentPerDay, limitationYears, limitationYearsWithSeriousHarm, summaryLimitFen, hearingFineThresholdFen, majorFineThresholdFen, majorMeasures, minimumOfficers, warningLeadHours.',
+      'Local rules that replace the statutory defaults of the penalty procedure, as JSON, e.g. {"summaryLimitFen":{"person":10000,"organisation":200000},"majorFineThresholdFen":{"person":500000,"organisation":5000000}}. Keys: decision, service, hearingRequest, hearingNotice, statement, payment ({amount, unit}), lateFeePercentPerDay, limitationYears, limitationYearsWithSeriousHarm, summaryLimitFen, hearingFineThresholdFen, majorFineThresholdFen, majorMeasures, legalReviewAfterHearing, minimumOfficers, warningLeadHours.',
   }),
   WORKING_CALENDAR_YEARS: Type.String({
     default: '',
@@ -41,6 +41,7 @@ export const ProcedureRulesOverrideSchema = Type.Partial(
       hearingFineThresholdFen: ByPartyFen,
       majorFineThresholdFen: ByPartyFen,
       majorMeasures: Type.Array(Type.Union(HEAVY_MEASURES.map((measure) => Type.Literal(measure))), { uniqueItems: true }),
+      legalReviewAfterHearing: Type.Boolean(),
       minimumOfficers: Type.Integer({ minimum: 1 }),
       warningLeadHours: Type.Number({ minimum: 0 }),
     },
@@ -77,6 +78,7 @@ function laxerThanTheLaw(rules: ProcedureRules): string | undefined {
   for (const kind of ['person', 'organisation'] as const) if (rules.summaryLimitFen[kind] > law.summaryLimitFen[kind]) return `summaryLimitFen.${kind}`;
   if (rules.lateFeePercentPerDay > law.lateFeePercentPerDay) return 'lateFeePercentPerDay';
   if (rules.minimumOfficers < law.minimumOfficers) return 'minimumOfficers';
+  if (!rules.legalReviewAfterHearing) return 'legalReviewAfterHearing';
   if (rules.limitationYears > law.limitationYears) return 'limitationYears';
   if (rules.limitationYearsWithSeriousHarm > law.limitationYearsWithSeriousHarm) return 'limitationYearsWithSeriousHarm';
   return undefined;

@@ -39,6 +39,8 @@ export interface ProcedureRules {
   /** Art. 58 as configured: a fine from these amounts (fen), or any of the measures, makes the decision major. */
   readonly majorFineThresholdFen: Readonly<Record<PartyKind, number>>;
   readonly majorMeasures: readonly HeavyMeasure[];
+  /** Art. 58(2): a penalty decided after a hearing needs legal review as well. */
+  readonly legalReviewAfterHearing: boolean;
   /** Art. 42: officers on a case and at every on-site act. */
   readonly minimumOfficers: number;
   /** How many hours before a deadline its warning event goes out. */
@@ -62,6 +64,7 @@ export const DEFAULT_PROCEDURE_RULES: ProcedureRules = Object.freeze({
   hearingFineThresholdFen: { person: 10_000_00, organisation: 100_000_00 },
   majorFineThresholdFen: { person: 10_000_00, organisation: 100_000_00 },
   majorMeasures: HEAVY_MEASURES,
+  legalReviewAfterHearing: true,
   minimumOfficers: 2,
   warningLeadHours: 48,
   utcOffset: '+08:00',

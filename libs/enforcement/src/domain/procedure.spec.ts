@@ -61,8 +61,8 @@ const IN_STATE: Record<CaseState, ProcedureCase> = {
   executing: { ...base, state: 'executing', decision: decidedFine, servedAt: '2026-03-03T02:00:00Z', paidFen: 500_00 },
   closed: { ...base, state: 'closed', decision: decidedFine, servedAt: '2026-03-03T02:00:00Z', paidFen: 500_00, closedAt: '2026-03-09T02:00:00Z' },
   archived: { ...base, state: 'archived' },
-  suspended: { ...base, state: 'suspended', suspendedFrom: 'investigating', endReason: 'party in hospital' },
-  terminated: { ...base, state: 'terminated', endReason: 'party died' },
+  suspended: { ...base, state: 'suspended', suspendedFrom: 'investigating', suspensionReason: 'party in hospital' },
+  terminated: { ...base, state: 'terminated', terminationReason: 'party died' },
 };
 
 const video = [{ kind: 'video' as const, sha256: 'a'.repeat(64) }];
@@ -246,6 +246,15 @@ describe('preconditions, each named', () => {
     // A licence revocation is major whatever the fine.
     const revocation = { ...IN_STATE.hearing_held, notice: { ...noticeWithHearing, proposed: fine(0, ['licence_revocation']) } };
     expect(refusal(revocation, { kind: 'decide', outcome: 'penalty', penalty: fine(0, ['licence_revocation']) })).toBe('legal_review_required');
+  });
+
+  it('reviews a penalty after a hearing even when it is not major (Art. 58(2))', () => {
+    const smallAfterHearing = { ...IN_STATE.hearing_held, notice: { ...noticeWithHearing, proposed: fine(500, ['stop_business']) } };
+    const decide: ProcedureAction = { kind: 'decide', outcome: 'penalty', penalty: fine(500) };
+    expect(refusal(smallAfterHearing, decide)).toBe('legal_review_required');
+    expect(applyAction(smallAfterHearing, { kind: 'decide', outcome: 'rectification' }, context()).state).toBe('decided');
+    const lax = { ...context(), rules: { ...DEFAULT_PROCEDURE_RULES, legalReviewAfterHearing: false } };
+    expect(applyAction(smallAfterHearing, decide, lax).decision).toMatchObject({ major: false });
   });
 
   it('decides education or rectification without review, and never heavier than notified (Art. 45)', () => {

@@ -57,7 +57,8 @@ export interface ProcedureCase {
   readonly paidFen: number;
   readonly closedAt?: string;
   readonly suspendedFrom?: CaseState;
-  readonly endReason?: string;
+  readonly suspensionReason?: string;
+  readonly terminationReason?: string;
 }
 
 export type ProcedureAction =
@@ -230,8 +231,10 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
         throw new ProcedureRefused('heavier_than_notified', 'the decision cannot be heavier than the penalty the party was told of (Art. 45)');
       }
       const major = penalty !== undefined && isMajor(penalty, requirePartyKind(current), context.rules);
-      if (major && !current.legalReview?.approved) {
-        throw new ProcedureRefused('legal_review_required', 'a major decision needs a legal reviewer\'s sign-off first (Art. 58)');
+      // Art. 58(2): a penalty after a hearing is reviewed too, whatever its size.
+      const heard = penalty !== undefined && context.rules.legalReviewAfterHearing && current.hearing?.heldAt !== undefined;
+      if ((major || heard) && !current.legalReview?.approved) {
+        throw new ProcedureRefused('legal_review_required', `${major ? 'a major decision' : 'a penalty after a hearing'} needs a legal reviewer's sign-off first (Art. 58)`);
       }
       return { ...current, state: 'decided', decision: { at: now, outcome: action.outcome, penalty, major } };
     }
@@ -262,11 +265,11 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
     case 'archive':
       return { ...current, state: 'archived' };
     case 'suspend':
-      return { ...current, state: 'suspended', suspendedFrom: current.state, endReason: action.reason };
+      return { ...current, state: 'suspended', suspendedFrom: current.state, suspensionReason: action.reason };
     case 'resume':
-      return { ...current, state: current.suspendedFrom ?? 'registered', suspendedFrom: undefined, endReason: undefined };
+      return { ...current, state: current.suspendedFrom ?? 'registered', suspendedFrom: undefined, suspensionReason: undefined };
     case 'terminate':
-      return { ...current, state: 'terminated', suspendedFrom: undefined, endReason: action.reason };
+      return { ...current, state: 'terminated', suspendedFrom: undefined, terminationReason: action.reason };
     case 'extend_decision_deadline':
       if (!Number.isInteger(action.days) || action.days <= 0) throw new ProcedureRefused('invalid_extension', 'an extension is a whole number of days above 0');
       return { ...current, decisionExtensionDays: current.decisionExtensionDays + action.days };
