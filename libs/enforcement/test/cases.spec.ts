@@ -189,4 +189,18 @@ describe('enforcement cases over HTTP (PostgreSQL)', () => {
     const badFine = await post(`${cases}/${id}/summary-decision`, staff.officer, { penalty: { warning: false, fineCny: 1.234, measures: [] }, presentOfficerIds: [], legalBasis: 'b' });
     expect(String(badFine.body.message)).toMatch(/penalty\.fineCny/);
   });
+
+  it('lists cases by state with their next deadline', async () => {
+    const id = await open();
+    await post(`${cases}/${id}/register`, staff.supervisor);
+    const registered = await call<{ items: Array<{ id: string; state: string; nextDeadline: { name: string; status: string } | null }> }>(host, 'GET', `${cases}?state=registered&limit=100`, staff.auditor);
+    expect(registered.status).toBe(200);
+    expect(registered.body.items.every((item) => item.state === 'registered')).toBe(true);
+    expect(registered.body.items.find((item) => item.id === id)).toMatchObject({ nextDeadline: { name: 'decision', status: 'pending' } });
+    const refused = await call<{ items: Array<{ nextDeadline: unknown }> }>(host, 'GET', `${cases}?state=registration_refused`, staff.officer);
+    expect(refused.body.items).toEqual([expect.objectContaining({ state: 'registration_refused', nextDeadline: null })]);
+    expect((await call(host, 'GET', `${cases}?state=lost`, staff.officer)).status).toBe(400);
+    expect((await call(host, 'GET', `${cases}?limit=0`, staff.officer)).status).toBe(400);
+    expect((await call(host, 'GET', cases, await host.tokenFor(['citizen']))).status).toBe(403);
+  });
 });

@@ -224,6 +224,26 @@ export class CaseDesk {
     return caseView(loaded, caseDeadlines(loaded.entity.procedure, context), amountOwedFen(loaded.entity.procedure, context));
   }
 
+  /** The latest-changed cases, optionally in one state, each with the next deadline still pending. */
+  async list(state: string | undefined, limit: number, now = new Date()) {
+    const cases = await this.dataSource.getRepository(EnforcementCaseEntity).find({ where: state ? { state } : {}, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit });
+    return cases.map((entity) => {
+      const deadlines = this.deadlinesOf(entity.procedure, now).filter((deadline) => deadline.status === 'pending' || deadline.status === 'overdue');
+      const next = deadlines.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
+      return {
+        id: entity.id,
+        state: entity.procedure.state,
+        procedure: entity.procedure.procedure,
+        source: entity.source,
+        category: entity.category,
+        street: entity.street,
+        nextDeadline: next,
+        createdAt: entity.createdAt.toISOString(),
+        updatedAt: entity.updatedAt.toISOString(),
+      };
+    });
+  }
+
   private deadlinesOf(procedure: ProcedureCase, now: Date) {
     return caseDeadlines(procedure, { now, rules: this.settings.rules, calendar: this.settings.calendar });
   }

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { type DecisionOutcome, type EvidenceKind, type OnSiteAct, SERVICE_METHODS, type ServiceMethod } from '../domain/procedure';
+import { CASE_STATES, type CaseState, type DecisionOutcome, type EvidenceKind, type OnSiteAct, SERVICE_METHODS, type ServiceMethod } from '../domain/procedure';
 import { HEAVY_MEASURES, type HeavyMeasure, type PartyKind } from '../domain/procedure-rules';
 
 const OFFICER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -341,4 +341,19 @@ export class ExtensionDto extends ReasonDto {
   @Min(1)
   @Max(365)
   days: number;
+}
+
+export class CaseListQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATES })
+  @IsOptional()
+  @IsIn(CASE_STATES)
+  state?: CaseState;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
 }

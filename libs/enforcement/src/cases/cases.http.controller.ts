@@ -1,4 +1,4 @@
-import { applyDecorators, BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
@@ -8,6 +8,7 @@ import type { Penalty } from '../domain/procedure-rules';
 import { type Actor, CaseDesk, type StepRecord } from './case-desk.service';
 import {
   AssignOfficersDto,
+  CaseListQueryDto,
   DecisionDto,
   EvidenceDto,
   type EvidenceItemDto,
@@ -83,6 +84,14 @@ export class CasesHttpController {
       actor(user, body),
     );
     return this.desk.view(opened.id);
+  }
+
+  @Get()
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'The latest-changed cases, optionally in one state, each with its next deadline (overdue ones first by date)' })
+  @ApiOkResponse({ description: '`items`, newest change first.' })
+  async list(@Query() query: CaseListQueryDto) {
+    return { items: await this.desk.list(query.state, query.limit ?? 50) };
   }
 
   @Get(':id')

@@ -275,6 +275,12 @@ describe('preconditions, each named', () => {
     expect(refusal(IN_STATE.registration_pending, { ...summary(100), presentOfficerIds: ['o1'] } as ProcedureAction)).toBe('not_enough_officers');
   });
 
+  it('refuses a service dated before the notice or the decision was issued', () => {
+    const unserved = { ...IN_STATE.notice_issued, notice: { ...noticeWithHearing, servedAt: undefined } };
+    expect(refusal(unserved, { kind: 'serve_notice', servedAt: '2026-03-05T01:59:59Z' })).toBe('served_before_issued');
+    expect(refusal(IN_STATE.decided, { kind: 'serve_decision', servedAt: '2026-03-01T02:00:00Z', method: 'post' })).toBe('served_before_issued');
+  });
+
   it('serves a decision without a fine to served, with a fine to executing', () => {
     expect(applyAction({ ...IN_STATE.decided, decision: { at: NOW.toISOString(), outcome: 'rectification', major: false } }, SAMPLE.serve_decision, context()).state).toBe('served');
   });

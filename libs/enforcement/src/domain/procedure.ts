@@ -186,9 +186,12 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
         state: 'notice_issued',
         notice: { issuedAt: now, servedAt: action.servedAt, proposed: action.proposed, hearingRight: givesHearingRight(action.proposed, requirePartyKind(current), context.rules) },
       };
-    case 'serve_notice':
-      if (current.notice?.servedAt) throw new ProcedureRefused('notice_already_served', `the notice was served at ${current.notice.servedAt}`);
-      return { ...current, notice: { ...requireNotice(current), servedAt: action.servedAt } };
+    case 'serve_notice': {
+      const notice = requireNotice(current);
+      if (notice.servedAt) throw new ProcedureRefused('notice_already_served', `the notice was served at ${notice.servedAt}`);
+      requireServedAfter(action.servedAt, notice.issuedAt, 'the notice');
+      return { ...current, notice: { ...notice, servedAt: action.servedAt } };
+    }
     case 'record_statement':
       requireNoticeServed(current);
       requireAudioVideo(action.evidence, 'an oral statement and defence');
@@ -249,6 +252,7 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
       return { ...current, procedure: 'summary', state: 'decided', registeredAt: now, decision: { at: now, outcome: 'penalty', penalty: action.penalty, major: false } };
     }
     case 'serve_decision': {
+      if (current.decision) requireServedAfter(action.servedAt, current.decision.at, 'the decision');
       const fine = current.decision?.penalty?.fineFen ?? 0;
       return { ...current, state: fine > 0 ? 'executing' : 'served', servedAt: action.servedAt, serviceMethod: action.method };
     }
@@ -290,6 +294,10 @@ export function amountOwedFen(current: ProcedureCase, context: Pick<ProcedureCon
 export function earliestHearing(notifiedAt: Date, context: Pick<ProcedureContext, 'rules' | 'calendar'>): Date {
   const endOfLastDay = context.calendar.dueAt(notifiedAt, context.rules.hearingNotice);
   return new Date(endOfLastDay.getTime() + 1 - 24 * 60 * 60 * 1000);
+}
+
+function requireServedAfter(servedAt: string, issuedAt: string, what: string): void {
+  if (new Date(servedAt) < new Date(issuedAt)) throw new ProcedureRefused('served_before_issued', `${what} cannot have been served before it was issued (${issuedAt})`);
 }
 
 function requirePartyKind(current: ProcedureCase): PartyKind {
