@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ComplaintsModule } from '@civicflow/complaints';
+import { ComplaintsModule, complaintsVariables } from '@civicflow/complaints';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { MailSink, NotificationModule, notificationVariables } from '@civicflow/notification';
 import { createTestDatabase, TestDatabase, waitFor } from '@civicflow/testing';
@@ -143,7 +143,7 @@ describe('the walking skeleton deployed: complaints and notification as two host
       SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
       RATE_LIMIT_INTAKE_POINTS: '5',
     };
-    const schema = (clientId: string) => hostConfigSchema({ port: 3001, kafkaClientId: clientId, transport: 'kafka' }, notificationVariables);
+    const schema = (clientId: string) => hostConfigSchema({ port: 3001, kafkaClientId: clientId, transport: 'kafka' }, { ...complaintsVariables, ...notificationVariables });
     const start = (name: string, services: [typeof ComplaintsModule] | [typeof NotificationModule]) =>
       bootstrapHost(HostModule.forRoot({ name, configSchema: schema(`civicflow-${name}`), env, services }), {
         title: name,

@@ -75,10 +75,13 @@ export class ComplaintLifecycle {
 
   /** Accepts and triages in one step: the category fixes the 721 class, the route and the deadline. */
   async accept(reference: string, input: { category?: string; street?: string }, actor: Actor): Promise<ComplaintEntity> {
+    // The catalogue is read before the transaction: the embedded store has a single session,
+    // which the transaction holds, so a read beside it would wait for ever.
+    const code = input.category ?? (await this.find(reference)).category;
+    const found = code ? await this.catalogue.find(code) : undefined;
     return this.step(reference, { kind: 'accept' }, actor, async (complaint, now, emit) => {
-      const code = input.category ?? complaint.category;
       if (!code) throw new TransitionRefused('category_required', 'accepting a complaint needs its category: give one, the reporter chose none');
-      const found = await this.catalogue.find(code);
+      if (!input.category && complaint.category !== code) throw new TransitionRefused('category_changed', 'the complaint was recategorised meanwhile: accept it again');
       if (!found || !found.subClass.active) throw new TransitionRefused('unknown_category', `there is no active sub class "${code}" in the category catalogue`);
       const { subClass } = found;
       const route = routeFor(subClass);
