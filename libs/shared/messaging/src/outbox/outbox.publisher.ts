@@ -10,6 +10,12 @@ import {
   validateEnvelope,
 } from '@civicflow/contracts';
 
+/** One event of a change, for OutboxPublisher.emitAll. */
+export interface StagedEvent {
+  definition: EventDefinition;
+  data: unknown;
+}
+
 export interface EventMetadata {
   correlationId: string;
   causationId?: string;
@@ -36,8 +42,29 @@ export class OutboxPublisher {
     data: Static<S>,
     metadata: EventMetadata,
   ): Promise<CloudEvent<Static<S>>> {
+    const [event] = await this.emitAll(manager, [{ definition, data }], metadata);
+    return event as CloudEvent<Static<S>>;
+  }
+
+  /**
+   * Stages several events of one change in a single statement, in the given order (the
+   * relay publishes by outbox sequence). Validates them all first: one invalid event and
+   * none is written.
+   */
+  async emitAll(manager: EntityManager, events: ReadonlyArray<StagedEvent>, metadata: EventMetadata): Promise<CloudEvent[]> {
+    const built = events.map(({ definition, data }) => this.build(definition, data, metadata));
+    if (built.length === 0) return [];
+    const values = built.map((_, index) => `($${index * 5 + 1}, $${index * 5 + 2}, $${index * 5 + 3}, $${index * 5 + 4}, $${index * 5 + 5})`).join(', ');
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, topic, message_key, event_type, envelope) VALUES ${values}`,
+      built.flatMap(({ event, topic }) => [event.id, topic, event.subject, event.type, JSON.stringify(event)]),
+    );
+    return built.map(({ event }) => event);
+  }
+
+  private build(definition: EventDefinition, data: unknown, metadata: EventMetadata): { event: CloudEvent & { subject: string }; topic: string } {
     const subject = String((data as Record<string, unknown>)[definition.subjectField]);
-    const event: CloudEvent<Static<S>> = {
+    const event = {
       specversion: CLOUDEVENTS_SPEC_VERSION,
       id: uuidv7(),
       source: this.source,
@@ -49,13 +76,9 @@ export class OutboxPublisher {
       correlationid: metadata.correlationId,
       ...(metadata.causationId ? { causationid: metadata.causationId } : {}),
       data,
-    };
+    } as CloudEvent & { subject: string };
     const validation = validateEnvelope(event);
     if (!validation.valid) throw new InvalidEventError(definition.type, validation.errors);
-    await manager.query(
-      `INSERT INTO "${this.schema}".outbox (id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
-      [event.id, definition.topic, subject, event.type, JSON.stringify(event)],
-    );
-    return event;
+    return { event, topic: definition.topic };
   }
 }
