@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Static, TObject } from '@sinclair/typebox';
-import { CloudEvent, deadLetterTopicName, EventDefinition, fromBinaryMessage, validateEnvelope } from '@civicflow/contracts';
+import { ceHeader, CloudEvent, deadLetterTopicName, EventDefinition, fromBinaryMessage, isEventType, validateEnvelope } from '@civicflow/contracts';
 import { DeliveryControls, IncomingMessage, MessageBroker } from '../broker/broker.port';
 import { OutboxPublisher } from '../outbox/outbox.publisher';
 
@@ -57,6 +57,13 @@ export class EventProcessor {
   constructor(private readonly options: EventProcessorOptions) {}
 
   readonly handle = async (message: IncomingMessage, controls: DeliveryControls): Promise<void> => {
+    // A group reads whole topics but handles a few types: skip the others of the catalogue
+    // before parsing and validating them. Anything else goes the long way, to its dead letter.
+    const announcedType = message.headers[ceHeader('type')];
+    if (announcedType && isEventType(announcedType) && !this.options.handlers.has(announcedType)) {
+      this.options.onOutcome?.(announcedType, 'ignored');
+      return;
+    }
     let event: CloudEvent;
     try {
       event = this.decode(message);
