@@ -24,3 +24,4 @@ export { NOTIFICATION_CHANNELS, MASKED_RECIPIENT_PATTERN } from './events/notifi
 export * from './events/notification/message-delivered.v1';
 export * from './events/notification/message-failed.v1';
 export * from './events/enforcement/case-lifecycle.v1';
+export * from './events/coordination/task-lifecycle.v1';

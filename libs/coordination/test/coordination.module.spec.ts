@@ -24,21 +24,22 @@ describe('CoordinationModule', () => {
 
   afterAll(() => host?.close());
 
-  it('keeps its departments in the coordination schema, beside its outbox and inbox', async () => {
+  it('keeps its departments and tasks in the coordination schema, beside its outbox and inbox', async () => {
     const tables = await host.query<{ table_schema: string; table_name: string }>(
       `SELECT table_schema, table_name FROM information_schema.tables
-        WHERE table_name IN ('department', 'outbox', 'inbox') ORDER BY table_name`,
+        WHERE table_name IN ('department', 'task', 'outbox', 'inbox') ORDER BY table_name`,
     );
     expect(tables).toEqual([
       { table_schema: 'coordination', table_name: 'department' },
       { table_schema: 'coordination', table_name: 'inbox' },
       { table_schema: 'coordination', table_name: 'outbox' },
+      { table_schema: 'coordination', table_name: 'task' },
     ]);
   });
 
   it('records its migrations in its own schema', async () => {
     const migrations = await host.query<{ name: string }>('SELECT name FROM coordination.schema_migrations ORDER BY timestamp');
-    expect(migrations.map((row) => row.name)).toEqual(['CreateMessagingTables1764000000000', 'CreateDepartment1795628610000']);
+    expect(migrations.map((row) => row.name)).toEqual(['CreateMessagingTables1764000000000', 'CreateDepartment1795628610000', 'CreateTask1795700000000']);
   });
 
   it.each([...STAFF_ROLES])('lists the departments by code to the %s role', async (role) => {
