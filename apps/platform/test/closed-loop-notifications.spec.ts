@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@civicflow/auth';
@@ -27,17 +28,39 @@ interface CapturedMail {
  */
 describe('a reporter kept informed through the closed loop', () => {
   let host: TestHost<NestFastifyApplication>;
+  let smsGateway: Server;
+  const texts: Array<{ to: string; text: string }> = [];
 
   beforeAll(async () => {
     const sinkPort = await freePort();
+    // The SMS provider's HTTP API, as the SMS channel calls it.
+    smsGateway = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        texts.push(JSON.parse(body) as { to: string; text: string });
+        response.writeHead(202, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => smsGateway.listen(0, '127.0.0.1', resolve));
+    const smsPort = (smsGateway.address() as { port: number }).port;
     host = await startTestHost({
       name: 'closed_loop_mail',
-      env: { MAIL_SINK_ENABLED: 'true', MAIL_SINK_PORT: String(sinkPort), SMTP_URL: `smtp://127.0.0.1:${sinkPort}`, SATISFACTION_SURVEY_DELAY_HOURS: '0' },
+      env: {
+        MAIL_SINK_ENABLED: 'true',
+        MAIL_SINK_PORT: String(sinkPort),
+        SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
+        SATISFACTION_SURVEY_DELAY_HOURS: '0',
+        SMS_GATEWAY_URL: `http://127.0.0.1:${smsPort}/send`,
+      },
       boot: (env, listen) => bootstrapHost(platformModule(env), { title: 'test', description: 'test', ...listen }),
     });
   }, 120_000);
 
-  afterAll(() => host?.close());
+  afterAll(async () => {
+    await host?.close();
+    await new Promise((resolve) => smsGateway?.close(resolve));
+  });
 
   const mailTo = async (address: string): Promise<CapturedMail[]> =>
     ((await (await host.request('/dev/mail')).json()) as CapturedMail[]).filter((mail) => mail.to.includes(address)).reverse();
@@ -67,15 +90,20 @@ describe('a reporter kept informed through the closed loop', () => {
     await step(trackingCode, 'dispatch', [Role.Supervisor], 'sup-1');
     await step(trackingCode, 'start-handling', [Role.Officer], 'off-1');
     await step(trackingCode, 'handle', [Role.Officer], 'off-1', { reply: 'The bins are emptied twice a day from now on.' });
+    // Each mail is awaited before the next step: deliveries of different events may overtake each other.
+    await waitFor(async () => ((await mailTo(email)).length === 3 ? true : undefined), { what: 'the reply mail', timeoutMs: 20_000 });
     await step(trackingCode, 'verify', [Role.Officer], 'off-2', { passed: true });
     await step(trackingCode, 'close', [Role.Supervisor], 'sup-1');
-    await waitFor(async () => ((await mailTo(email)).length === 4 ? true : undefined), { what: 'the reply and closure mails', timeoutMs: 20_000 });
+    await waitFor(async () => ((await mailTo(email)).length === 4 ? true : undefined), { what: 'the closure mail', timeoutMs: 20_000 });
 
     expect(await host.app.get(SatisfactionSurveys).sendDue(new Date(Date.now() + 1000))).toBe(1);
     // A second pass finds nothing due: the survey is sent once.
     expect(await host.app.get(SatisfactionSurveys).sendDue(new Date(Date.now() + 1000))).toBe(0);
 
-    const mails = await mailTo(email);
+    const mails = await waitFor(async () => {
+      const received = await mailTo(email);
+      return received.length === 5 ? received : undefined;
+    }, { what: 'the survey mail', timeoutMs: 20_000 });
     expect(mails.map((mail) => mail.subject)).toEqual([
       `We have received your complaint ${trackingCode}`,
       `Your complaint ${trackingCode} has been accepted`,
@@ -101,6 +129,23 @@ describe('a reporter kept informed through the closed loop', () => {
     expect(timeline.map((entry) => entry.type)).toContain('acknowledgement.delivered');
   });
 
+  it('texts a hotline caller who left only a phone number: the acknowledgement and the acceptance', async () => {
+    const response = await host.request('/api/v1/hotline/calls', {
+      method: 'POST',
+      token: await host.tokenFor([Role.HotlineOperator], { sub: 'op-2' }),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ description: '井盖丢了', location: { address: '复兴路 12 号' }, caller: { phone: '13900001111' }, category: 'manhole-cover-damaged' }),
+    });
+    const { trackingCode } = (await response.json()) as { trackingCode: string };
+    await waitFor(async () => (texts.some((text) => text.text.includes(trackingCode)) ? true : undefined), { what: 'the acknowledgement text', timeoutMs: 20_000 });
+    await step(trackingCode, 'accept', [Role.HotlineOperator], 'op-2');
+    const received = await waitFor(async () => {
+      const mine = texts.filter((text) => text.to === '13900001111' && text.text.includes(trackingCode));
+      return mine.length === 2 ? mine : undefined;
+    }, { what: 'the acceptance text', timeoutMs: 20_000 });
+    expect(received.map((text) => text.text).join('\n')).toMatch(/已受理/);
+  });
+
   it('tells a rejected reporter why, in Chinese by default', async () => {
     const email = 'li.na@example.org';
     const response = await host.request('/api/v1/complaints', {
@@ -114,8 +159,9 @@ describe('a reporter kept informed through the closed loop', () => {
       const received = await mailTo(email);
       return received.length === 2 ? received : undefined;
     }, { what: 'the acknowledgement and the rejection', timeoutMs: 20_000 });
-    expect(mails[1].subject).toBe(`您的投诉 ${trackingCode} 未予受理`);
-    expect(mails[1].text).toContain('属小区物业管理范围');
+    // Sent by different consumers, the two may arrive in either order.
+    const rejection = mails.find((mail) => mail.subject === `您的投诉 ${trackingCode} 未予受理`);
+    expect(rejection?.text).toContain('属小区物业管理范围');
   });
 
   it('sends a merchant the answer to its request, and the answer to a forum item it raised, once each', async () => {

@@ -3,9 +3,8 @@ import { messagingTablesMigration, MessagingModule } from '@civicflow/messaging'
 import { PersistenceModule } from '@civicflow/persistence';
 import { AcknowledgementMessageController } from './acknowledgement/acknowledgement.message.controller';
 import { ComplaintUpdatesMessageController } from './complaint-updates/complaint-updates.message.controller';
-import { ReporterMailer } from './complaint-updates/reporter-mailer';
+import { ReporterNotices } from './complaint-updates/reporter-notices';
 import { SatisfactionSurveys } from './complaint-updates/satisfaction-surveys';
-import { MailOnce } from './mail/mail-once';
 import { EmailChannel } from './channels/email.channel';
 import { InAppChannel } from './channels/in-app.channel';
 import { NOTIFICATION_CHANNEL_ADAPTERS, type NotificationChannel } from './channels/notification-channel';
@@ -50,8 +49,7 @@ export const NOTIFICATION_SERVICE = 'notification';
   ],
   providers: [
     MailSender,
-    MailOnce,
-    ReporterMailer,
+    ReporterNotices,
     SatisfactionSurveys,
     EmailChannel,
     SmsChannel,

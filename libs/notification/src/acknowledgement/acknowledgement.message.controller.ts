@@ -3,33 +3,32 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { CONFIG } from '@civicflow/config';
 import { CloudEvent, ComplaintReceivedV2, ComplaintReceivedV2Event, ReporterRegisteredV2, ReporterRegisteredV2Event } from '@civicflow/contracts';
 import { EventContext, OnEvent } from '@civicflow/messaging';
-import { MailOnce } from '../mail/mail-once';
+import { ReporterNotices } from '../complaint-updates/reporter-notices';
 import { NotificationConfig } from '../notification.config';
-import { Locale, renderAcknowledgementMail } from './acknowledgement-mail';
+import { renderAcknowledgementMail } from './acknowledgement-mail';
 
 const ACKNOWLEDGEMENT_GROUP = 'notification.acknowledgement';
 const TEMPLATE = 'complaint.acknowledgement';
-const ROW_COLUMNS = 'tracking_code, received_event_id, received_event_type, reporter_name, reporter_email, reporter_locale, status';
+const ROW_COLUMNS = 'received_event_id, received_event_type, reporter_email, reporter_phone, status';
 
 interface AcknowledgementRow {
-  tracking_code: string;
   received_event_id: string | null;
   received_event_type: string | null;
-  reporter_name: string | null;
   reporter_email: string | null;
-  reporter_locale: Locale | null;
+  reporter_phone: string | null;
   status: 'waiting' | 'sent';
 }
 
 /**
- * Acknowledges every complaint to its reporter by e-mail with the tracking code. The
+ * Acknowledges every complaint to its reporter with the tracking code, by e-mail or, for a
+ * caller who left only a phone number, by SMS. The
  * complaint (public topic) and its reporter's contact (restricted topic) arrive separately
  * and in either order; whichever comes second sends.
  */
 @Controller()
 export class AcknowledgementMessageController {
   constructor(
-    private readonly mail: MailOnce,
+    private readonly notices: ReporterNotices,
     @Inject(CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -41,7 +40,7 @@ export class AcknowledgementMessageController {
        RETURNING ${ROW_COLUMNS}`,
       [event.data.complaintId, event.data.trackingCode, event.id, event.type],
     );
-    await this.sendWhenComplete(context, event.data.complaintId, row);
+    await this.sendWhenComplete(context, event.data.complaintId, row, event.correlationid);
   }
 
   @OnEvent(ACKNOWLEDGEMENT_GROUP, ReporterRegisteredV2Event)
@@ -55,29 +54,24 @@ export class AcknowledgementMessageController {
        RETURNING ${ROW_COLUMNS}`,
       [complaintId, trackingCode, name ?? null, email ?? null, phone ?? null, locale, channel],
     );
-    await this.sendWhenComplete(context, event.data.complaintId, row);
+    await this.sendWhenComplete(context, event.data.complaintId, row, event.correlationid);
   }
 
   /**
    * `row` comes from an upsert, which holds the row's lock until this transaction ends: of
    * the two events, whichever commits second sees the other's half and sends.
    */
-  private async sendWhenComplete(context: EventContext, complaintId: string, row: AcknowledgementRow | undefined): Promise<void> {
-    // A reporter reachable only by phone is acknowledged once the SMS channel exists; the row keeps the contact for it.
-    if (!row || row.status !== 'waiting' || !row.received_event_id || !row.reporter_email) return;
+  private async sendWhenComplete(context: EventContext, complaintId: string, row: AcknowledgementRow | undefined, correlationId: string): Promise<void> {
+    if (!row || row.status !== 'waiting' || !row.received_event_id || (!row.reporter_email && !row.reporter_phone)) return;
 
-    const trackingUrl = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/v1/complaints/${row.tracking_code}`;
-    const email = row.reporter_email;
-    const messageId = await this.mail.send(context, {
-      source: { id: row.received_event_id, type: row.received_event_type ?? ComplaintReceivedV2Event.type },
-      about: { kind: 'complaint', id: complaintId },
-      to: email,
-      template: TEMPLATE,
-      render: () => renderAcknowledgementMail({ locale: row.reporter_locale ?? 'zh-CN', name: row.reporter_name, trackingCode: row.tracking_code, trackingUrl }),
-    });
-    await context.manager.query(`UPDATE notification.complaint_acknowledgement SET status = 'sent', message_id = $2, sent_at = now() WHERE complaint_id = $1`, [
+    const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
+    await this.notices.tell(
+      context.manager,
       complaintId,
-      messageId ?? null,
-    ]);
+      { id: row.received_event_id, type: row.received_event_type ?? ComplaintReceivedV2Event.type, correlationid: correlationId },
+      TEMPLATE,
+      (locale, reporter) => renderAcknowledgementMail({ locale, name: reporter.name, trackingCode: reporter.trackingCode, trackingUrl: `${base}/api/v1/complaints/${reporter.trackingCode}` }),
+    );
+    await context.manager.query(`UPDATE notification.complaint_acknowledgement SET status = 'sent', sent_at = now() WHERE complaint_id = $1`, [complaintId]);
   }
 }

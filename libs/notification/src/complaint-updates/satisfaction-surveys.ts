@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { CONFIG } from '@civicflow/config';
-import { OutboxPublisher } from '@civicflow/messaging';
 import { NotificationConfig } from '../notification.config';
-import { ReporterMailer } from './reporter-mailer';
+import { renderComplaintUpdateMail } from './complaint-update-mail';
+import { ReporterNotices } from './reporter-notices';
 
 const SCAN_INTERVAL_MS = 30_000;
 const BATCH = 100;
@@ -30,8 +29,7 @@ export class SatisfactionSurveys implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @InjectDataSource('notification') private readonly dataSource: DataSource,
-    private readonly mailer: ReporterMailer,
-    private readonly outbox: OutboxPublisher,
+    private readonly notices: ReporterNotices,
     @Inject(CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -57,12 +55,9 @@ export class SatisfactionSurveys implements OnApplicationBootstrap, OnApplicatio
       const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
       for (const survey of due) {
         if (survey.tracking_code) {
-          const correlationId = uuidv7();
-          await this.mailer.tell(
-            { manager, emit: (definition, data) => this.outbox.emit(manager, definition, data, { correlationId, causationId: survey.source_event_id }) },
-            { id: survey.source_event_id, type: survey.source_event_type, data: { complaintId: survey.complaint_id, trackingCode: survey.tracking_code } },
-            { kind: 'survey', ratingUrl: `${base}/complaints/${survey.tracking_code}/rate` },
-            'complaint.satisfaction-survey',
+          const ratingUrl = `${base}/complaints/${survey.tracking_code}/rate`;
+          await this.notices.tell(manager, survey.complaint_id, { id: survey.source_event_id, type: survey.source_event_type }, 'complaint.satisfaction-survey', (locale, reporter) =>
+            renderComplaintUpdateMail({ locale, name: reporter.name, trackingCode: reporter.trackingCode, trackingUrl: `${base}/api/v1/complaints/${reporter.trackingCode}`, update: { kind: 'survey', ratingUrl } }),
           );
         }
         await manager.query(`UPDATE notification.satisfaction_survey SET sent_at = $2 WHERE complaint_id = $1`, [survey.complaint_id, now]);

@@ -34,6 +34,8 @@ export interface DeliveryRequest {
   mandatory?: boolean;
   /** Not deferred by quiet hours. */
   urgent?: boolean;
+  /** The language the recipient asked for where the bureau met them (a reporter at intake); a stored preference wins. */
+  language?: Locale;
 }
 
 export interface EnqueuedDelivery {

@@ -29,7 +29,7 @@ export class DeliveryRequests {
 
   async enqueue(manager: EntityManager, request: DeliveryRequest, now = new Date()): Promise<EnqueueResult> {
     assertValid(request);
-    const preference = await this.preferences.of(request.recipient.key, manager);
+    const preference = await this.preferences.of(request.recipient.key, manager, request.language);
     const reachable = (channel: ChannelKind) => addressFor(channel, request.recipient) !== undefined;
     let channels: ChannelKind[];
     if (request.mandatory) {

@@ -11,7 +11,7 @@ import {
 } from '@civicflow/contracts';
 import { EventContext, OnEvent } from '@civicflow/messaging';
 import type { Locale } from '../mail/mail-layout';
-import { MailOnce } from '../mail/mail-once';
+import { DeliveryRequests } from '../delivery/delivery-requests';
 import { type MerchantAnswer, renderMerchantAnswerMail } from './merchant-answer-mail';
 
 const MERCHANTS_GROUP = 'notification.merchants';
@@ -20,6 +20,7 @@ interface MerchantContact {
   business_name: string;
   contact_name: string;
   email: string;
+  phone: string;
   locale: Locale;
 }
 
@@ -30,7 +31,7 @@ interface MerchantContact {
  */
 @Controller()
 export class MerchantAnswersMessageController {
-  constructor(private readonly mail: MailOnce) {}
+  constructor(private readonly deliveries: DeliveryRequests) {}
 
   @OnEvent(MERCHANTS_GROUP, MerchantRegisteredV1Event)
   async registered(@Payload() event: CloudEvent<MerchantRegisteredV1>, @Ctx() context: EventContext): Promise<void> {
@@ -59,16 +60,19 @@ export class MerchantAnswersMessageController {
   /** A merchant whose registration has not arrived (or was never made) cannot be written to; the answer stays readable in its account. */
   private async tell(context: EventContext, event: CloudEvent, merchantId: string, template: string, answer: MerchantAnswer): Promise<void> {
     const [contact]: MerchantContact[] = await context.manager.query(
-      `SELECT business_name, contact_name, email, locale FROM notification.merchant_contact WHERE merchant_id = $1`,
+      `SELECT business_name, contact_name, email, phone, locale FROM notification.merchant_contact WHERE merchant_id = $1`,
       [merchantId],
     );
     if (!contact) return;
-    await this.mail.send(context, {
-      source: event,
+    const render = (locale: Locale) => renderMerchantAnswerMail({ locale, contactName: contact.contact_name, businessName: contact.business_name, answer });
+    await this.deliveries.enqueue(context.manager, {
+      sourceEvent: { id: event.id, type: event.type },
       about: { kind: 'merchant', id: merchantId },
-      to: contact.email,
+      correlationId: event.correlationid,
       template,
-      render: () => renderMerchantAnswerMail({ locale: contact.locale, contactName: contact.contact_name, businessName: contact.business_name, answer }),
+      recipient: { key: `merchant:${merchantId}`, email: contact.email, phone: contact.phone },
+      content: { 'zh-CN': render('zh-CN'), en: render('en') },
+      language: contact.locale,
     });
   }
 }

@@ -25,12 +25,15 @@ export class Preferences {
   constructor(@InjectDataSource('notification') private readonly dataSource: DataSource) {}
 
   /** The stored preference, or the default for a recipient who never chose. */
-  async of(recipientKey: string, manager: EntityManager = this.dataSource.manager): Promise<Preference> {
+  /** The recipient's stored preference, or the default with the language they asked for elsewhere (`fallbackLanguage`). */
+  async of(recipientKey: string, manager: EntityManager = this.dataSource.manager, fallbackLanguage?: Locale): Promise<Preference> {
     const [row]: PreferenceRow[] = await manager.query(
       `SELECT recipient_key, channels, locale, quiet_start, quiet_end FROM notification.preference WHERE recipient_key = $1`,
       [recipientKey],
     );
-    return row ? fromRow(row) : defaultPreference(recipientKey);
+    if (row) return fromRow(row);
+    const preference = defaultPreference(recipientKey);
+    return fallbackLanguage ? { ...preference, language: fallbackLanguage } : preference;
   }
 
   async save(preference: Preference): Promise<Preference> {
