@@ -1,12 +1,14 @@
 import { Role } from '@civicflow/auth';
 import { loadConfig } from '@civicflow/config';
+import { type CloudEvent, type ComplaintDispatchedV1, ComplaintDispatchedV1Event, dataSchemaUrn, toBinaryMessage } from '@civicflow/contracts';
 import { bootstrapHost } from '@civicflow/host';
-import { startTestHost, TestHost } from '@civicflow/testing';
+import { MESSAGE_BROKER, type MessageBroker } from '@civicflow/messaging';
+import { startTestHost, TestHost, waitFor } from '@civicflow/testing';
 import { coordinationConfigSchema, coordinationHostModule } from '../src/app.module';
 
 interface OpenApiDocument {
   openapi: string;
-  paths: Record<string, { get?: { security?: unknown } }>;
+  paths: Record<string, { get?: { security?: unknown }; post?: { security?: unknown } }>;
 }
 
 describe('coordination host', () => {
@@ -46,6 +48,41 @@ describe('coordination host', () => {
     const document = (await (await host.request('/docs-json')).json()) as OpenApiDocument;
     expect(document.openapi).toMatch(/^3\./);
     expect(document.paths['/api/v1/coordination/departments']?.get?.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('publishes the task endpoints for department agents behind a bearer token', async () => {
+    const document = (await (await host.request('/docs-json')).json()) as OpenApiDocument;
+    expect(document.paths['/api/v1/coordination/tasks']?.get?.security).toEqual([{ bearer: [] }]);
+    expect(document.paths['/api/v1/coordination/tasks/{id}']?.get?.security).toEqual([{ bearer: [] }]);
+    for (const step of ['accept', 'return', 'complete']) {
+      expect(document.paths[`/api/v1/coordination/tasks/{id}/${step}`]?.post?.security).toEqual([{ bearer: [] }]);
+    }
+  });
+
+  it('turns a complaint dispatched to another department into a task for it', async () => {
+    const [example] = ComplaintDispatchedV1Event.examples;
+    const complaintId = '0194f3a2-7c1e-7a4b-9d2e-0000000000a1';
+    const event: CloudEvent<ComplaintDispatchedV1> = {
+      specversion: '1.0',
+      id: '0194f3a2-aaaa-7a4b-9d2e-0000000000a1',
+      source: '/civicflow/complaints',
+      type: ComplaintDispatchedV1Event.type,
+      time: new Date().toISOString(),
+      subject: complaintId,
+      datacontenttype: 'application/json',
+      dataschema: dataSchemaUrn(ComplaintDispatchedV1Event.type),
+      correlationid: 'corr-host',
+      data: { ...example, complaintId, target: { kind: 'department', handlingUnit: 'street-order-squad', department: 'housing' } },
+    };
+    await host.app.get<MessageBroker>(MESSAGE_BROKER).publish([{ topic: ComplaintDispatchedV1Event.topic, ...toBinaryMessage(event) }]);
+    const tasks = await waitFor(
+      async () => {
+        const rows = await host.query<{ department: string; state: string }>(`SELECT department, state FROM coordination.task WHERE complaint_id = $1`, [complaintId]);
+        return rows.length > 0 ? rows : undefined;
+      },
+      { what: 'the task' },
+    );
+    expect(tasks).toEqual([{ department: 'housing', state: 'assigned' }]);
   });
 
   it('answers the departments list only with a token', async () => {
