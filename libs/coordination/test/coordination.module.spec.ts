@@ -5,6 +5,7 @@ import { CoordinationModule } from '../src';
 
 describe('CoordinationModule', () => {
   let host: TestHost;
+  let shipped: string[];
   const departments = '/api/v1/coordination/departments';
 
   beforeAll(async () => {
@@ -15,6 +16,9 @@ describe('CoordinationModule', () => {
         return bootstrapHost(HostModule.forRoot({ name: 'coordination', configSchema, env, services: [CoordinationModule] }), { title: 'coordination', description: 'test', ...listen });
       },
     });
+    // The listing is checked on departments of the test's own; the shipped directory is checked before they replace it.
+    shipped = (await host.query<{ code: string }>('SELECT code FROM coordination.department ORDER BY code')).map((row) => row.code);
+    await host.query('DELETE FROM coordination.department');
     await host.query(
       `INSERT INTO coordination.department (code, name_zh, name_en, contact_webhook_url, created_at)
        VALUES ('water-affairs', '市水务局', 'Water Affairs Bureau', 'https://water.example/hooks/civicflow?token=s3cret', '2026-03-01T08:00:00Z'),
@@ -39,7 +43,11 @@ describe('CoordinationModule', () => {
 
   it('records its migrations in its own schema', async () => {
     const migrations = await host.query<{ name: string }>('SELECT name FROM coordination.schema_migrations ORDER BY timestamp');
-    expect(migrations.map((row) => row.name)).toEqual(['CreateMessagingTables1764000000000', 'CreateDepartment1795628610000', 'CreateTask1795700000000']);
+    expect(migrations.map((row) => row.name)).toEqual(['CreateMessagingTables1764000000000', 'CreateDepartment1795628610000', 'CreateTask1795700000000', 'SeedDefaultDepartments1795700000001']);
+  });
+
+  it('ships the departments the default complaint catalogue routes to', () => {
+    expect(shipped).toEqual(['ecology-environment', 'housing-construction', 'market-supervision', 'traffic-police', 'water-affairs']);
   });
 
   it.each([...STAFF_ROLES])('lists the departments by code to the %s role', async (role) => {

@@ -32,7 +32,6 @@ describe('coordination tasks, embedded (PGlite)', () => {
     });
     baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     dataSource = app.get<DataSource>(getDataSourceToken('coordination'));
-    await dataSource.query(`INSERT INTO "coordination".department (code, name_zh, name_en) VALUES ('water-affairs', '市水务局', 'Water Affairs Bureau')`);
   }, 120_000);
 
   afterAll(async () => {
@@ -73,7 +72,7 @@ describe('coordination tasks, embedded (PGlite)', () => {
     expect((await post('accept')).status).toBe(200);
     const completed = await post('complete', { result: 'Repaired.' });
     expect(completed.status).toBe(200);
-    expect(await completed.json()).toMatchObject({ id: task.id, state: 'completed', result: 'Repaired.', completedBy: 'dept-water-3' });
+    expect(await completed.json()).toMatchObject({ id: task.id, unknownDepartment: false, state: 'completed', result: 'Repaired.', completedBy: 'dept-water-3' });
 
     const tasks: unknown[] = await dataSource.query(`SELECT id FROM "coordination".task WHERE complaint_id = $1`, [complaintId]);
     expect(tasks).toHaveLength(1);

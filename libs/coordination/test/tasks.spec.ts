@@ -51,7 +51,7 @@ describe('tasks for complaints dispatched to other departments (PostgreSQL)', ()
       },
     });
     await host.query(
-      `INSERT INTO coordination.department (code, name_zh, name_en) VALUES ('water-affairs', '市水务局', 'Water Affairs Bureau'), ('housing', '市住建局', 'Housing and Construction Bureau')`,
+      `INSERT INTO coordination.department (code, name_zh, name_en) VALUES ('housing', '市住建局', 'Housing and Construction Bureau')`,
     );
     broker = host.app.get<MessageBroker>(MESSAGE_BROKER);
     water = await host.tokenFor([Role.DepartmentAgent], { sub: 'dept-water-3', department: 'water-affairs' });
