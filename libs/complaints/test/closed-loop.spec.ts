@@ -136,8 +136,9 @@ describe('the closed loop of a complaint, on PostgreSQL', () => {
       const accepted = await step(trackingCode, 'accept', tokens.operator, { street: 'Nanjing East Road Subdistrict' });
       expect(accepted.status).toBe(200);
       expect(Date.parse(accepted.body['deadlineAt'] as string)).toBeGreaterThan(Date.now());
-      expect((await step(trackingCode, 'dispatch', tokens.officerA)).status).toBe(403);
-      expect((await step(trackingCode, 'dispatch', tokens.supervisor)).body).toMatchObject({ status: 'dispatched' });
+      const rectification = { requirement: 'Move the stalls off the pavement.' };
+      expect((await step(trackingCode, 'dispatch', tokens.officerA, { rectification })).status).toBe(403);
+      expect((await step(trackingCode, 'dispatch', tokens.supervisor, { rectification })).body).toMatchObject({ status: 'dispatched' });
       expect((await step(trackingCode, 'start-handling', tokens.officerA)).body).toMatchObject({ status: 'in_handling' });
       expect((await step(trackingCode, 'handle', tokens.officerA, { reply: 'Moved to the night market.' })).body).toMatchObject({ status: 'handled' });
       expect((await step(trackingCode, 'verify', tokens.officerA, { passed: true })).body).toMatchObject({ code: 'verifier_is_handler' });
@@ -147,7 +148,7 @@ describe('the closed loop of a complaint, on PostgreSQL', () => {
       expect((await step(trackingCode, 'close', tokens.supervisor)).body).toMatchObject({ status: 'closed' });
 
       expect((await step(trackingCode, 'rating', undefined, { score: 2, resolved: false, comment: 'They came back' })).body).toMatchObject({ status: 'reopened' });
-      await step(trackingCode, 'dispatch', tokens.supervisor);
+      await step(trackingCode, 'dispatch', tokens.supervisor, { rectification: { requirement: 'Keep the pavement clear after 18:00.' } });
       await step(trackingCode, 'start-handling', tokens.officerA);
       await step(trackingCode, 'handle', tokens.officerA, { reply: 'Daily patrol at 18:00 now.' });
       await step(trackingCode, 'verify', tokens.officerB, { passed: true });
@@ -156,8 +157,8 @@ describe('the closed loop of a complaint, on PostgreSQL', () => {
 
       const lifecycle = (await stagedEvents(host, id)).map((event) => event.event_type.replace(/^complaints\.complaint\./, '')).filter((type) => !type.startsWith('received') && !type.startsWith('complaints.reporter.'));
       expect(lifecycle).toEqual([
-        'accepted.v1', 'triaged.v1', 'dispatched.v1', 'handling-started.v1', 'handled.v1', 'verified.v1', 'handled.v1', 'verified.v1', 'closed.v1',
-        'rated.v1', 'reopened.v1', 'dispatched.v1', 'handling-started.v1', 'handled.v1', 'verified.v1', 'closed.v1', 'rated.v1',
+        'accepted.v1', 'triaged.v1', 'dispatched.v1', 'rectification-ordered.v1', 'handling-started.v1', 'handled.v1', 'verified.v1', 'handled.v1', 'verified.v1', 'closed.v1',
+        'rated.v1', 'reopened.v1', 'dispatched.v1', 'rectification-ordered.v1', 'handling-started.v1', 'handled.v1', 'verified.v1', 'closed.v1', 'rated.v1',
       ]);
       const tracked = (await (await host.request(`/api/v1/complaints/${trackingCode}`)).json()) as { status: string; timeline: Array<{ type: string }> };
       expect(tracked.status).toBe('evaluated');
@@ -176,6 +177,26 @@ describe('the closed loop of a complaint, on PostgreSQL', () => {
       const { trackingCode } = await submit({ description: 'x', location: SHANGHAI });
       expect((await step(trackingCode, 'accept', tokens.operator)).body).toMatchObject({ code: 'category_required' });
       expect((await step(trackingCode, 'accept', tokens.operator, { category: 'no-such-thing' })).body).toMatchObject({ code: 'unknown_category' });
+    });
+
+    it('dispatches a management item with a numbered rectification notice due by its deadline, and only a management item', async () => {
+      const management = await submit({ description: 'A stall set up on the pavement', location: SHANGHAI, category: 'stall-occupying-road' });
+      await step(management.trackingCode, 'accept', tokens.operator);
+      expect((await step(management.trackingCode, 'dispatch', tokens.supervisor)).body).toMatchObject({ code: 'rectification_required' });
+      expect((await step(management.trackingCode, 'dispatch', tokens.supervisor, { rectification: { requirement: '' } })).status).toBe(400);
+      expect((await step(management.trackingCode, 'dispatch', tokens.supervisor, { rectification: { requirement: 'Move the stall off the pavement.' } })).status).toBe(200);
+      const [notice] = await host.query<{ number: string; rectify_by: Date; deadline_at: Date }>(
+        `SELECT n.number, n.rectify_by, c.deadline_at FROM complaints.rectification_notice n JOIN complaints.complaint c ON c.id = n.complaint_id WHERE c.id = $1`,
+        [management.id],
+      );
+      expect(notice.number).toMatch(/^ZG-20\d\d-\d{6}$/);
+      expect(notice.rectify_by).toEqual(notice.deadline_at);
+      const ordered = (await stagedEvents(host, management.id)).find((event) => event.event_type === 'complaints.complaint.rectification-ordered.v1');
+      expect(ordered?.data).toMatchObject({ noticeNumber: notice.number, requirement: 'Move the stall off the pavement.' });
+
+      const service = await submit({ description: 'Graffiti on the wall', location: SHANGHAI, category: 'graffiti' });
+      await step(service.trackingCode, 'accept', tokens.operator);
+      expect((await step(service.trackingCode, 'dispatch', tokens.supervisor, { rectification: { requirement: 'x' } })).body).toMatchObject({ code: 'rectification_not_applicable' });
     });
 
     it('rejects with a reason, and then nothing else can happen', async () => {

@@ -13,6 +13,7 @@ import {
   ComplaintHandlingStartedV1Event,
   ComplaintMarkedDuplicateV1Event,
   ComplaintRatedV1Event,
+  ComplaintRectificationOrderedV1Event,
   ComplaintRejectedV1Event,
   ComplaintReopenedV1Event,
   ComplaintTriagedV1Event,
@@ -118,11 +119,22 @@ export class ComplaintLifecycle {
     });
   }
 
-  /** Sends the complaint where triage routed it, unless the dispatcher names another unit. */
-  async dispatch(reference: string, input: { handlingUnit?: string }, actor: Actor): Promise<ComplaintEntity> {
-    return this.step(reference, { kind: 'dispatch' }, actor, async (complaint, now, emit) => {
+  /**
+   * Sends the complaint where triage routed it, unless the dispatcher names another unit. A
+   * management item (721) goes out with a rectification notice: what must be put right, by
+   * the complaint's deadline, without a penalty.
+   */
+  async dispatch(reference: string, input: { handlingUnit?: string; rectification?: { requirement: string } }, actor: Actor): Promise<ComplaintEntity> {
+    return this.step(reference, { kind: 'dispatch' }, actor, async (complaint, now, emit, manager) => {
       if (!complaint.category || !complaint.class721 || !complaint.deadlineAt) {
         throw new TransitionRefused('not_triaged', 'a complaint is dispatched after triage (accept it with a category first)');
+      }
+      const management = complaint.routeKind === 'management';
+      if (management && !input.rectification) {
+        throw new TransitionRefused('rectification_required', 'a management item is dispatched with a rectification notice: give rectification.requirement');
+      }
+      if (!management && input.rectification) {
+        throw new TransitionRefused('rectification_not_applicable', `a rectification notice goes with management items; this one is routed as ${complaint.routeKind}`);
       }
       complaint.handlingUnit = input.handlingUnit ?? complaint.handlingUnit;
       complaint.dispatchedAt = now;
@@ -137,7 +149,18 @@ export class ComplaintLifecycle {
         location: locationOf(complaint),
         deadlineAt: complaint.deadlineAt.toISOString(),
       });
-      return { detail: { target: kind, handlingUnit: complaint.handlingUnit as string } };
+      const detail: Record<string, string> = { target: kind, handlingUnit: complaint.handlingUnit as string };
+      if (!input.rectification) return { detail };
+      const noticeNumber = await this.issueRectificationNotice(manager, complaint, input.rectification.requirement, actor, now);
+      await emit(ComplaintRectificationOrderedV1Event, {
+        ...eventBase(complaint, now),
+        noticeNumber,
+        requirement: input.rectification.requirement,
+        rectifyBy: complaint.deadlineAt.toISOString(),
+        handlingUnit: complaint.handlingUnit as string,
+        issuedBy: actor.user.id,
+      });
+      return { detail: { ...detail, rectificationNotice: noticeNumber } };
     });
   }
 
@@ -249,7 +272,7 @@ export class ComplaintLifecycle {
     reference: string,
     action: LifecycleAction,
     actor: Actor,
-    apply: (complaint: ComplaintEntity, now: Date, emit: Emit) => Promise<{ detail?: Record<string, string> }>,
+    apply: (complaint: ComplaintEntity, now: Date, emit: Emit, manager: EntityManager) => Promise<{ detail?: Record<string, string> }>,
     { mirror = true } = {},
   ): Promise<ComplaintEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -265,7 +288,7 @@ export class ComplaintLifecycle {
       try {
         complaint.status = nextStatus(complaint.status as ComplaintStatus, action);
         complaint.updatedAt = now;
-        const { detail } = await apply(complaint, now, emit);
+        const { detail } = await apply(complaint, now, emit, manager);
         await manager.save(complaint);
         await this.addTimeline(manager, complaint, complaint.status, now, detail);
         for (const { definition, data } of staged) await this.outbox.emit(manager, definition, data, { correlationId: actor.correlationId });
@@ -330,6 +353,18 @@ export class ComplaintLifecycle {
     if (complaint.routeKind === 'department' && complaint.department && !user.roles.includes(Role.Officer) && !canAccessDepartment(user, complaint.department)) {
       throw new ForbiddenException({ code: 'forbidden', message: `this complaint was routed to department "${complaint.department}"` });
     }
+  }
+
+  private async issueRectificationNotice(manager: EntityManager, complaint: ComplaintEntity, requirement: string, actor: Actor, now: Date): Promise<string> {
+    const [{ n }]: Array<{ n: string }> = await manager.query(`SELECT nextval('complaints.rectification_notice_number') AS n`);
+    // Numbered by the bureau's (Beijing) year.
+    const year = new Date(now.getTime() + 8 * HOUR_MS).getUTCFullYear();
+    const number = `ZG-${year}-${n.padStart(6, '0')}`;
+    await manager.query(
+      `INSERT INTO complaints.rectification_notice (number, complaint_id, requirement, rectify_by, handling_unit, issued_by, issued_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [number, complaint.id, requirement, complaint.deadlineAt, complaint.handlingUnit, actor.user.id, now],
+    );
+    return number;
   }
 
   private async lock(manager: EntityManager, reference: string): Promise<ComplaintEntity> {

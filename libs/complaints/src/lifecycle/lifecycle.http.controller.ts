@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { type AuthenticatedUser, CurrentUser, Public, Role, Roles } from '@civicflow/auth';
 import { RateLimit } from '@civicflow/persistence';
 import { correlationIdOfRequest } from '../intake/intake-http';
@@ -29,11 +30,25 @@ class ReasonDto {
   reason: string;
 }
 
+class RectificationDto {
+  @ApiProperty({ example: '将占道摆放的货物移回店内，恢复人行道通行。', description: 'What must be put right, as written on the notice.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  requirement: string;
+}
+
 class DispatchDto {
   @ApiPropertyOptional({ example: 'street-order-squad', description: 'Another unit than the one triage chose.' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'handlingUnit must be a unit code such as street-order-squad' })
   handlingUnit?: string;
+
+  @ApiPropertyOptional({ type: RectificationDto, description: 'Required for a management (721) item: the rectification notice it goes out with, due by the deadline.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RectificationDto)
+  rectification?: RectificationDto;
 }
 
 class HandleDto {

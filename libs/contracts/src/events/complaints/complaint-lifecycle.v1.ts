@@ -145,6 +145,35 @@ export const ComplaintDispatchedV1Event = defineEvent({
   ],
 });
 
+export const ComplaintRectificationOrderedV1Schema = lifecycleSchema({
+  noticeNumber: Type.String({ pattern: '^ZG-[0-9]{4}-[0-9]{6}$', description: 'The rectification notice (整改通知书) number, e.g. ZG-2026-000123.' }),
+  requirement: Type.String({ minLength: 1, maxLength: 2000, description: 'What must be put right, as written on the notice.' }),
+  rectifyBy: DateTime({ description: 'The day by which it must be put right: the complaint\'s deadline.' }),
+  handlingUnit: Type.String({ minLength: 1, maxLength: 100, description: 'The unit that issued the notice and re-checks it.' }),
+  issuedBy: StaffId('Who issued it'),
+});
+export type ComplaintRectificationOrderedV1 = Static<typeof ComplaintRectificationOrderedV1Schema>;
+export const ComplaintRectificationOrderedV1Event = defineEvent({
+  type: 'complaints.complaint.rectification-ordered.v1',
+  topic: TOPIC,
+  subjectField: 'complaintId',
+  schema: ComplaintRectificationOrderedV1Schema,
+  description:
+    'A management (721: "management") item was dispatched with a rectification notice to whoever is responsible at the place, without a penalty; the inspector re-checks it by the rectify-by day. The party is not named: the notice is served on site.',
+  examples: [
+    {
+      ...base,
+      status: 'dispatched',
+      at: '2026-03-02T11:00:00+08:00',
+      noticeNumber: 'ZG-2026-000123',
+      requirement: 'Move the goods displayed on the pavement back inside the shop front.',
+      rectifyBy: '2026-03-04T23:59:59.999+08:00',
+      handlingUnit: 'street-order-squad',
+      issuedBy: 'sup-7',
+    },
+  ],
+});
+
 export const ComplaintHandlingStartedV1Schema = lifecycleSchema({ handlerId: StaffId('The officer handling it') });
 export type ComplaintHandlingStartedV1 = Static<typeof ComplaintHandlingStartedV1Schema>;
 export const ComplaintHandlingStartedV1Event = defineEvent({
@@ -277,6 +306,7 @@ export const COMPLAINT_LIFECYCLE_EVENTS = [
   ComplaintRejectedV1Event,
   ComplaintTriagedV1Event,
   ComplaintDispatchedV1Event,
+  ComplaintRectificationOrderedV1Event,
   ComplaintHandlingStartedV1Event,
   ComplaintHandledV1Event,
   ComplaintVerifiedV1Event,
