@@ -152,6 +152,13 @@ describe('tasks for complaints dispatched to other departments (PostgreSQL)', ()
     expect(assigned.data.unknownDepartment).toBe(true);
   });
 
+  it('keeps a dispatch that names no department, for a supervisor to route', async () => {
+    const complaintId = '0194f3a2-7c1e-7a4b-9d2e-00000000000a';
+    await publish(dispatched(complaintId, { kind: 'department', handlingUnit: 'street-order-squad' }));
+    const found = await waitFor(async () => ((await tasksOf(complaintId)).length > 0 ? tasksOf(complaintId) : undefined), { what: 'the task' });
+    expect(found).toEqual([expect.objectContaining({ department: 'unspecified', unknown_department: true, state: 'assigned' })]);
+  });
+
   it("shows a department agent only its own department's tasks", async () => {
     const waterTask = await taskFor('0194f3a2-7c1e-7a4b-9d2e-000000000006', 'water-affairs');
     const housingTask = await taskFor('0194f3a2-7c1e-7a4b-9d2e-000000000007', 'housing');
