@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { EventDefinition } from './event-definition';
-import { ComplaintAcceptedV1Event, ComplaintClosedV1Event, ComplaintDispatchedV1Event, ComplaintEscalatedV1Event, ComplaintHandledV1Event, ComplaintHandlingStartedV1Event, ComplaintMarkedDuplicateV1Event, ComplaintOverdueV1Event, ComplaintRatedV1Event, ComplaintRectificationOrderedV1Event, ComplaintRejectedV1Event, ComplaintReopenedV1Event, ComplaintTriagedV1Event, ComplaintVerifiedV1Event } from './events/complaints/complaint-lifecycle.v1';
+import { COMPLAINT_LIFECYCLE_EVENTS } from './events/complaints/complaint-lifecycle.v1';
 import { ComplaintReceivedV1Event } from './events/complaints/complaint-received.v1';
 import { ComplaintReceivedV2Event } from './events/complaints/complaint-received.v2';
 import { MerchantRegisteredV1Event } from './events/complaints/merchant-registered.v1';
@@ -23,20 +23,7 @@ export const EVENT_CATALOGUE = [
   ReporterRegisteredV1Event,
   ReporterRegisteredV2Event,
   MerchantRegisteredV1Event,
-  ComplaintAcceptedV1Event,
-  ComplaintRejectedV1Event,
-  ComplaintTriagedV1Event,
-  ComplaintDispatchedV1Event,
-  ComplaintRectificationOrderedV1Event,
-  ComplaintHandlingStartedV1Event,
-  ComplaintHandledV1Event,
-  ComplaintVerifiedV1Event,
-  ComplaintClosedV1Event,
-  ComplaintReopenedV1Event,
-  ComplaintOverdueV1Event,
-  ComplaintEscalatedV1Event,
-  ComplaintMarkedDuplicateV1Event,
-  ComplaintRatedV1Event,
+  ...COMPLAINT_LIFECYCLE_EVENTS,
   MerchantRequestSubmittedV1Event,
   MerchantRequestAnsweredV1Event,
   ForumScheduledV1Event,

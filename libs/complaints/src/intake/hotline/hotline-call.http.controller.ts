@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiPropertyOptional, ApiTags, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
 import { ComplaintIntake } from '../complaint-intake.service';
 import { correlationIdOfRequest, refuseInvalidComplaint } from '../intake-http';
-import { LocationDto, SubmitComplaintResponseDto } from '../web/submit-complaint.request.dto';
+import { SubmitComplaintRequestDto, SubmitComplaintResponseDto } from '../web/submit-complaint.request.dto';
 
 class CallerDto {
   @ApiPropertyOptional({ example: '+86 138 0013 8000', description: 'The number the call came from, for SMS updates; leave out when withheld.' })
@@ -32,28 +32,13 @@ class CallerDto {
   hideName?: boolean;
 }
 
-export class HotlineCallRequestDto {
-  @ApiProperty({ example: '早上六点起小区门口的菜摊占了半条路', maxLength: 5000, description: 'What the caller said, as the operator recorded it.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
-  description: string;
-
-  @ApiProperty({ type: LocationDto })
-  @ValidateNested()
-  @Type(() => LocationDto)
-  location: LocationDto;
-
+/** What the caller said, where, and of what kind: the same fields, with the same checks, as a web complaint. */
+export class HotlineCallRequestDto extends PickType(SubmitComplaintRequestDto, ['description', 'location', 'category'] as const) {
   @ApiPropertyOptional({ type: CallerDto, description: 'Leave out for an anonymous caller.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CallerDto)
   caller?: CallerDto;
-
-  @ApiPropertyOptional({ example: 'street-vending' })
-  @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{0,63}$/, { message: 'category must be a category code such as street-vending' })
-  category?: string;
 }
 
 /**
