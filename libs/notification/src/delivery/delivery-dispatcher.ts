@@ -85,10 +85,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   /** Sends what is due on every channel, as far as the rate limits allow; returns how many were attempted. */
   async dispatchDue(now = new Date()): Promise<number> {
     const claimed = (await Promise.all(CHANNEL_KINDS.map((channel) => this.claim(channel, now)))).flat();
-    // Every attempt runs to its end even if one cannot record its outcome; that one is retried when its lease ends.
-    const results = await Promise.allSettled(claimed.map((delivery) => this.attempt(delivery)));
-    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failure) throw failure.reason;
+    if (claimed.length === 0) return 0;
+    // send() turns every channel error into an outcome, so each attempt runs to its end.
+    const attempts = await Promise.all(claimed.map(async (delivery) => ({ delivery, outcome: await this.send(delivery) })));
+    // If recording fails, the rows stay 'sending' and are taken over when their lease ends.
+    await this.record(attempts);
     return claimed.length;
   }
 
@@ -130,11 +131,13 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     return rows;
   }
 
-  private async attempt(delivery: ClaimedDelivery): Promise<void> {
-    const outcome = await this.send(delivery);
+  /**
+   * Records a batch's outcomes and their events in one transaction: one statement for all the
+   * deliveries that went out (the common case), one per retry or failure.
+   */
+  private async record(attempts: ReadonlyArray<{ delivery: ClaimedDelivery; outcome: Outcome }>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const metadata = { correlationId: delivery.correlation_id, causationId: delivery.source_event_id };
-      const outcomeFields = {
+      const outcomeFields = (delivery: ClaimedDelivery) => ({
         messageId: delivery.id,
         sourceEventId: delivery.source_event_id,
         sourceEventType: delivery.source_event_type,
@@ -142,29 +145,40 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
         channel: delivery.channel,
         template: delivery.template,
         recipient: delivery.recipient_masked,
-      };
-      // The attempts guard keeps a replica whose lease ran out from overwriting a newer attempt's outcome.
+      });
+      const metadataOf = (delivery: ClaimedDelivery) => ({ correlationId: delivery.correlation_id, causationId: delivery.source_event_id });
+
+      const delivered = attempts.filter((attempt): attempt is { delivery: ClaimedDelivery; outcome: Extract<Outcome, { kind: 'delivered' }> } => attempt.outcome.kind === 'delivered');
+      if (delivered.length > 0) {
+        // The attempts guard keeps a replica whose lease ran out from overwriting a newer attempt's outcome.
+        const updated: Array<{ id: string }> = await manager.query(
+          rowsOf(`UPDATE notification.delivery AS d SET status = 'delivered', delivered_at = v.at, address = NULL, last_error = NULL
+           FROM unnest($1::text[], $2::int[], $3::timestamptz[]) AS v(id, attempts, at)
+           WHERE d.id = v.id AND d.status = 'sending' AND d.attempts = v.attempts RETURNING d.id`),
+          [delivered.map(({ delivery }) => delivery.id), delivered.map(({ delivery }) => delivery.attempts), delivered.map(({ outcome }) => outcome.receipt.acceptedAt)],
+        );
+        const recorded = new Set(updated.map((row) => row.id));
+        for (const { delivery, outcome } of delivered.filter(({ delivery }) => recorded.has(delivery.id))) {
+          // One by one: each event keeps its own correlation and causation ids.
+          await this.outbox.emit(manager, MessageDeliveredV1Event, { ...outcomeFields(delivery), deliveredAt: outcome.receipt.acceptedAt.toISOString() }, metadataOf(delivery));
+        }
+      }
+
       const guard = `WHERE id = $1 AND status = 'sending' AND attempts = $2`;
-      if (outcome.kind === 'delivered') {
-        const deliveredAt = outcome.receipt.acceptedAt;
-        const updated: unknown[] = await manager.query(rowsOf(`UPDATE notification.delivery SET status = 'delivered', delivered_at = $3, address = NULL, last_error = NULL ${guard} RETURNING id`), [
-          delivery.id,
-          delivery.attempts,
-          deliveredAt,
-        ]);
-        if (updated.length > 0) await this.outbox.emit(manager, MessageDeliveredV1Event, { ...outcomeFields, deliveredAt: deliveredAt.toISOString() }, metadata);
-      } else if (outcome.kind === 'retry') {
-        await manager.query(`UPDATE notification.delivery SET status = 'queued', next_attempt_at = $3, last_error = $4 ${guard}`, [delivery.id, delivery.attempts, outcome.at, outcome.reason]);
-      } else {
-        const failedAt = new Date();
-        const updated: unknown[] = await manager.query(rowsOf(`UPDATE notification.delivery SET status = 'failed', failed_at = $3, address = NULL, last_error = $4 ${guard} RETURNING id`), [
-          delivery.id,
-          delivery.attempts,
-          failedAt,
-          outcome.reason,
-        ]);
-        if (updated.length > 0) {
-          await this.outbox.emit(manager, MessageFailedV1Event, { ...outcomeFields, reason: outcome.reason, failedAt: failedAt.toISOString(), attempts: delivery.attempts }, metadata);
+      for (const { delivery, outcome } of attempts) {
+        if (outcome.kind === 'retry') {
+          await manager.query(`UPDATE notification.delivery SET status = 'queued', next_attempt_at = $3, last_error = $4 ${guard}`, [delivery.id, delivery.attempts, outcome.at, outcome.reason]);
+        } else if (outcome.kind === 'failed') {
+          const failedAt = new Date();
+          const updated: unknown[] = await manager.query(rowsOf(`UPDATE notification.delivery SET status = 'failed', failed_at = $3, address = NULL, last_error = $4 ${guard} RETURNING id`), [
+            delivery.id,
+            delivery.attempts,
+            failedAt,
+            outcome.reason,
+          ]);
+          if (updated.length > 0) {
+            await this.outbox.emit(manager, MessageFailedV1Event, { ...outcomeFields(delivery), reason: outcome.reason, failedAt: failedAt.toISOString(), attempts: delivery.attempts }, metadataOf(delivery));
+          }
         }
       }
     });
