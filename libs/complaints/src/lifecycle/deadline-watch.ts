@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CONFIG } from '@civicflow/config';
 import { ComplaintEscalatedV1Event, ComplaintOverdueV1Event } from '@civicflow/contracts';
-import { OutboxPublisher } from '@civicflow/messaging';
+import { OutboxPublisher, PeriodicTask } from '@civicflow/messaging';
 import type { ComplaintsConfig } from '../complaints.config';
 import type { ComplaintStatus } from '../domain/complaint';
 import { OPEN_STATUSES } from '../domain/lifecycle';
@@ -26,25 +26,22 @@ interface OverdueRow {
  * concerned). Replicas share the work: SKIP LOCKED hands each row to one of them.
  */
 @Injectable()
-export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(DeadlineWatch.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class DeadlineWatch extends PeriodicTask {
   constructor(
     @InjectDataSource('complaints') private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     @Inject(CONFIG) private readonly config: ComplaintsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.DEADLINE_SCAN_INTERVAL_SECONDS * 1000);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  protected get intervalMs(): number {
+    return this.config.DEADLINE_SCAN_INTERVAL_SECONDS * 1000;
+  }
+
+  protected async runOnce(): Promise<void> {
+    const flagged = await this.scan();
+    if (flagged > 0) this.logger.warn(`${flagged} complaint(s) overdue, escalated to the supervisor`);
   }
 
   /** Flags every complaint overdue at `now`; returns how many. */
@@ -70,19 +67,6 @@ export class DeadlineWatch implements OnApplicationBootstrap, OnApplicationShutd
       });
       total += flagged;
       if (flagged < BATCH) return total;
-    }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.scan();
-    try {
-      const flagged = await this.running;
-      if (flagged > 0) this.logger.warn(`${flagged} complaint(s) overdue, escalated to the supervisor`);
-    } catch (error) {
-      this.logger.error(`overdue scan failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = undefined;
     }
   }
 }

@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CONFIG } from '@civicflow/config';
 import { EnforcementCaseDeadlineOverdueV1Event, EnforcementCaseDeadlineWarningV1Event } from '@civicflow/contracts';
-import { OutboxPublisher } from '@civicflow/messaging';
+import { OutboxPublisher, PeriodicTask } from '@civicflow/messaging';
 import { caseDeadlines } from '../domain/deadlines';
 import type { ProcedureCase } from '../domain/procedure';
 import type { EnforcementConfig } from '../enforcement.config';
@@ -20,26 +20,23 @@ const AT_REST = ['registration_refused', 'closed', 'archived', 'suspended', 'ter
  * windows (hearing request, statement) lapse without an alert: missing them is not a fault.
  */
 @Injectable()
-export class CaseDeadlineWatch implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(CaseDeadlineWatch.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class CaseDeadlineWatch extends PeriodicTask {
   constructor(
     @InjectDataSource('enforcement') private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
     @Inject(CONFIG) private readonly config: EnforcementConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), (this.config.ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS ?? 60) * 1000);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  protected get intervalMs(): number {
+    return (this.config.ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS ?? 60) * 1000;
+  }
+
+  protected async runOnce(): Promise<void> {
+    const sent = await this.scan();
+    if (sent > 0) this.logger.log(`${sent} case deadline alert(s) sent`);
   }
 
   /** Sends the alerts due at `now`; returns how many. */
@@ -76,19 +73,6 @@ export class CaseDeadlineWatch implements OnApplicationBootstrap, OnApplicationS
       sent += count;
       if (!last) return sent;
       after = last;
-    }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.scan();
-    try {
-      const sent = await this.running;
-      if (sent > 0) this.logger.log(`${sent} case deadline alert(s) sent`);
-    } catch (error) {
-      this.logger.error(`case deadline scan failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = undefined;
     }
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '@civicflow/config';
+import { PeriodicTask } from '@civicflow/messaging';
 import { NotificationConfig } from '../notification.config';
 import { renderComplaintUpdateMail } from './complaint-update-mail';
 import { ReporterNotices } from './reporter-notices';
@@ -17,30 +18,26 @@ interface DueSurvey {
 }
 
 /**
- * Sends each satisfaction survey on its day. The survey's "source event" is the closed event
- * that booked it, so the message row makes the sending idempotent across replicas and
- * restarts; SKIP LOCKED gives each due survey to one replica.
+ * Queues each satisfaction survey on its day. The survey's "source event" is the closed event
+ * that booked it, so the delivery's unique key makes it once across replicas and restarts;
+ * SKIP LOCKED gives each due survey to one replica.
  */
 @Injectable()
-export class SatisfactionSurveys implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SatisfactionSurveys.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-
+export class SatisfactionSurveys extends PeriodicTask {
   constructor(
     @InjectDataSource('notification') private readonly dataSource: DataSource,
     private readonly notices: ReporterNotices,
     @Inject(CONFIG) private readonly config: NotificationConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), SCAN_INTERVAL_MS);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  protected get intervalMs(): number {
+    return SCAN_INTERVAL_MS;
+  }
+
+  protected runOnce(): Promise<number> {
+    return this.sendDue();
   }
 
   /** Sends every survey due at `now`; returns how many were handled. */
@@ -64,17 +61,5 @@ export class SatisfactionSurveys implements OnApplicationBootstrap, OnApplicatio
       }
       return due.length;
     });
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sendDue();
-    try {
-      await this.running;
-    } catch (error) {
-      this.logger.error(`satisfaction surveys not sent: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = undefined;
-    }
   }
 }

@@ -13,3 +13,4 @@ export { MessagingModule, createBroker } from './messaging.module';
 export { MessagingServiceRegistry } from './service-registry';
 export { replayDeadLetters, REPLAY_GROUP } from './dead-letter-replay';
 export { kafkaOptionsFromConfig } from './cli/cli-broker';
+export { PeriodicTask } from './scheduling/periodic-task';
