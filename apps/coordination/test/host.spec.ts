@@ -1,6 +1,6 @@
 import { Role } from '@civicflow/auth';
 import { loadConfig } from '@civicflow/config';
-import { type CloudEvent, type ComplaintDispatchedV1, ComplaintDispatchedV1Event, dataSchemaUrn, toBinaryMessage } from '@civicflow/contracts';
+import { buildExampleEvent, type CloudEvent, type ComplaintDispatchedV1, ComplaintDispatchedV1Event, toBinaryMessage } from '@civicflow/contracts';
 import { bootstrapHost } from '@civicflow/host';
 import { MESSAGE_BROKER, type MessageBroker } from '@civicflow/messaging';
 import { startTestHost, TestHost, waitFor } from '@civicflow/testing';
@@ -60,19 +60,14 @@ describe('coordination host', () => {
   });
 
   it('turns a complaint dispatched to another department into a task for it', async () => {
-    const [example] = ComplaintDispatchedV1Event.examples;
+    const envelope = buildExampleEvent(ComplaintDispatchedV1Event);
     const complaintId = '0194f3a2-7c1e-7a4b-9d2e-0000000000a1';
     const event: CloudEvent<ComplaintDispatchedV1> = {
-      specversion: '1.0',
+      ...envelope,
       id: '0194f3a2-aaaa-7a4b-9d2e-0000000000a1',
-      source: '/civicflow/complaints',
-      type: ComplaintDispatchedV1Event.type,
-      time: new Date().toISOString(),
       subject: complaintId,
-      datacontenttype: 'application/json',
-      dataschema: dataSchemaUrn(ComplaintDispatchedV1Event.type),
       correlationid: 'corr-host',
-      data: { ...example, complaintId, target: { kind: 'department', handlingUnit: 'street-order-squad', department: 'housing' } },
+      data: { ...envelope.data, complaintId, target: { kind: 'department', handlingUnit: 'street-order-squad', department: 'housing' } },
     };
     await host.app.get<MessageBroker>(MESSAGE_BROKER).publish([{ topic: ComplaintDispatchedV1Event.topic, ...toBinaryMessage(event) }]);
     const tasks = await waitFor(

@@ -6,7 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { issueDevelopmentToken, Role } from '@civicflow/auth';
 import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
-import { type CloudEvent, type ComplaintDispatchedV1, ComplaintDispatchedV1Event, dataSchemaUrn, toBinaryMessage } from '@civicflow/contracts';
+import { buildExampleEvent, type CloudEvent, type ComplaintDispatchedV1, ComplaintDispatchedV1Event, toBinaryMessage } from '@civicflow/contracts';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { MESSAGE_BROKER, type MessageBroker } from '@civicflow/messaging';
 import { waitFor } from '@civicflow/testing';
@@ -40,19 +40,14 @@ describe('coordination tasks, embedded (PGlite)', () => {
   });
 
   it('assigns the task once for a redelivered dispatch and takes it to completed', async () => {
-    const [example] = ComplaintDispatchedV1Event.examples;
+    const envelope = buildExampleEvent(ComplaintDispatchedV1Event);
     const complaintId = '0194f3a2-7c1e-7a4b-9d2e-0000000000e1';
     const event: CloudEvent<ComplaintDispatchedV1> = {
-      specversion: '1.0',
+      ...envelope,
       id: '0194f3a2-aaaa-7a4b-9d2e-0000000000e1',
-      source: '/civicflow/complaints',
-      type: ComplaintDispatchedV1Event.type,
-      time: new Date().toISOString(),
       subject: complaintId,
-      datacontenttype: 'application/json',
-      dataschema: dataSchemaUrn(ComplaintDispatchedV1Event.type),
       correlationid: 'corr-embedded',
-      data: { ...example, complaintId, target: { kind: 'department', handlingUnit: 'street-order-squad', department: 'water-affairs' } },
+      data: { ...envelope.data, complaintId, target: { kind: 'department', handlingUnit: 'street-order-squad', department: 'water-affairs' } },
     };
     const broker = app.get<MessageBroker>(MESSAGE_BROKER);
     const message = { topic: ComplaintDispatchedV1Event.topic, ...toBinaryMessage(event) };

@@ -1,5 +1,5 @@
 import { Role } from '@civicflow/auth';
-import { type CloudEvent, ComplaintDispatchedV1, ComplaintDispatchedV1Event, dataSchemaUrn, toBinaryMessage } from '@civicflow/contracts';
+import { buildExampleEvent, type CloudEvent, ComplaintDispatchedV1, ComplaintDispatchedV1Event, toBinaryMessage } from '@civicflow/contracts';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { MESSAGE_BROKER, type MessageBroker } from '@civicflow/messaging';
 import { startTestHost, type TestHost, waitFor } from '@civicflow/testing';
@@ -18,19 +18,14 @@ interface TaskBody {
 
 let sequence = 0;
 function dispatched(complaintId: string, target: ComplaintDispatchedV1['target'], options: { eventId?: string; at?: string } = {}): CloudEvent<ComplaintDispatchedV1> {
-  const [example] = ComplaintDispatchedV1Event.examples;
+  const envelope = buildExampleEvent(ComplaintDispatchedV1Event);
   const eventId = options.eventId ?? `0194f3a2-bbbb-7a4b-9d2e-${String(++sequence).padStart(12, '0')}`;
   return {
-    specversion: '1.0',
+    ...envelope,
     id: eventId,
-    source: '/civicflow/complaints',
-    type: ComplaintDispatchedV1Event.type,
-    time: new Date().toISOString(),
     subject: complaintId,
-    datacontenttype: 'application/json',
-    dataschema: dataSchemaUrn(ComplaintDispatchedV1Event.type),
     correlationid: `corr-${eventId}`,
-    data: { ...example, complaintId, at: options.at ?? '2026-03-02T03:00:00.000Z', category: 'water-main-leak', description: 'Water has been gushing from the pavement since morning.', target },
+    data: { ...envelope.data, complaintId, at: options.at ?? '2026-03-02T03:00:00.000Z', category: 'water-main-leak', description: 'Water has been gushing from the pavement since morning.', target },
   };
 }
 

@@ -1,4 +1,4 @@
-import { ComplaintDispatchedV1, ComplaintDispatchedV1Event, type CloudEvent, dataSchemaUrn, toBinaryMessage } from '@civicflow/contracts';
+import { buildExampleEvent, type CloudEvent, type ComplaintDispatchedV1, ComplaintDispatchedV1Event, toBinaryMessage } from '@civicflow/contracts';
 import { MESSAGE_BROKER, type MessageBroker } from '@civicflow/messaging';
 import { type TestHost, waitFor } from '@civicflow/testing';
 import { call, sha, type Staff, staffTokens, startEnforcementHost } from './enforcement-host';
@@ -6,18 +6,13 @@ import { call, sha, type Staff, staffTokens, startEnforcementHost } from './enfo
 const cases = '/api/v1/enforcement/cases';
 
 function dispatched(complaintId: string, eventId: string, kind: 'enforcement' | 'unit' = 'enforcement'): CloudEvent<ComplaintDispatchedV1> {
-  const [example] = ComplaintDispatchedV1Event.examples;
+  const envelope = buildExampleEvent(ComplaintDispatchedV1Event);
   return {
-    specversion: '1.0',
+    ...envelope,
     id: eventId,
-    source: '/civicflow/complaints',
-    type: ComplaintDispatchedV1Event.type,
-    time: new Date().toISOString(),
     subject: complaintId,
-    datacontenttype: 'application/json',
-    dataschema: dataSchemaUrn(ComplaintDispatchedV1Event.type),
     correlationid: `corr-${eventId}`,
-    data: { ...example, complaintId, at: new Date(Date.now() - 60_000).toISOString(), target: { kind, handlingUnit: 'enforcement-brigade' } },
+    data: { ...envelope.data, complaintId, at: new Date(Date.now() - 60_000).toISOString(), target: { kind, handlingUnit: 'enforcement-brigade' } },
   };
 }
 
