@@ -156,37 +156,40 @@ export class CaseDesk {
   }
 
   async step(caseId: string, action: ProcedureAction, actor: Actor, record: StepRecord = {}): Promise<EnforcementCaseEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const entity = await this.lock(manager, caseId);
-      const now = new Date();
-      const named = 'presentOfficerIds' in action ? action.presentOfficerIds : 'officerIds' in action ? action.officerIds : [];
-      const officers = await this.officers.certificates(manager, [...entity.procedure.officerIds, ...named, actor.user.id]);
-      const context: ProcedureContext = { now, rules: this.settings.rules, calendar: this.settings.calendar, officers };
-      let next: ProcedureCase;
-      try {
-        if (record.byCertifiedOfficer) requireCertifiedOfficer(actor.user.id, context);
-        next = applyAction(entity.procedure, action, context);
-      } catch (error) {
-        if (error instanceof ProcedureRefused) throw new ConflictException({ statusCode: 409, code: error.code, message: error.message });
-        throw error;
-      }
-      const previous = entity.procedure;
-      entity.procedure = withoutUndefined(next);
-      entity.state = next.state;
-      entity.updatedAt = now;
-      const extra = record.alsoDo ? await record.alsoDo(manager, entity) : {};
-      await manager.save(entity);
-      await this.record.append(manager, entity.id, {
-        actor: actor.user.id,
-        recordedAt: now,
-        place: actor.place ?? null,
-        action: action.kind,
-        payload: { ...(record.payload ?? {}), ...extra, fromState: previous.state, toState: next.state },
-        evidenceSha256: record.evidenceSha256 ?? [],
-      });
-      await this.publish(manager, entity, previous, action, actor, context);
-      return entity;
+    return this.dataSource.transaction((manager) => this.stepIn(manager, caseId, action, actor, record));
+  }
+
+  /** A step inside the caller's transaction (an event consumer's, so that the inbox mark and the step commit together). */
+  async stepIn(manager: EntityManager, caseId: string, action: ProcedureAction, actor: Actor, record: StepRecord = {}): Promise<EnforcementCaseEntity> {
+    const entity = await this.lock(manager, caseId);
+    const now = new Date();
+    const named = 'presentOfficerIds' in action ? action.presentOfficerIds : 'officerIds' in action ? action.officerIds : [];
+    const officers = await this.officers.certificates(manager, [...entity.procedure.officerIds, ...named, actor.user.id]);
+    const context: ProcedureContext = { now, rules: this.settings.rules, calendar: this.settings.calendar, officers };
+    let next: ProcedureCase;
+    try {
+      if (record.byCertifiedOfficer) requireCertifiedOfficer(actor.user.id, context);
+      next = applyAction(entity.procedure, action, context);
+    } catch (error) {
+      if (error instanceof ProcedureRefused) throw new ConflictException({ statusCode: 409, code: error.code, message: error.message });
+      throw error;
+    }
+    const previous = entity.procedure;
+    entity.procedure = withoutUndefined(next);
+    entity.state = next.state;
+    entity.updatedAt = now;
+    const extra = record.alsoDo ? await record.alsoDo(manager, entity) : {};
+    await manager.save(entity);
+    await this.record.append(manager, entity.id, {
+      actor: actor.user.id,
+      recordedAt: now,
+      place: actor.place ?? null,
+      action: action.kind,
+      payload: { ...(record.payload ?? {}), ...extra, fromState: previous.state, toState: next.state },
+      evidenceSha256: record.evidenceSha256 ?? [],
     });
+    await this.publish(manager, entity, previous, action, actor, context);
+    return entity;
   }
 
   private async load(caseId: string): Promise<LoadedCase> {
