@@ -4,7 +4,7 @@ export { InProcessBroker } from './broker/in-process.broker';
 export * from './outbox/outbox.publisher';
 export * from './outbox/outbox.relay';
 export * from './inbox/event-processor';
-export { OnEvent } from './consumer/on-event.decorator';
+export { OnEvent, OnEvents } from './consumer/on-event.decorator';
 export { EventConsumerServer } from './consumer/event-consumer.server';
 export * from './messaging-tables.migration';
 export * from './messaging.metrics';

@@ -27,3 +27,15 @@ export function parseEventRoute(pattern: string): EventRoute | undefined {
     return undefined;
   }
 }
+
+/**
+ * One handler for several event types of one consumer group, e.g. a component that acts
+ * on any event by configuration. Each type gets its own route (and inbox row), exactly as
+ * if the method carried one `@OnEvent` per type.
+ */
+export function OnEvents(group: string, definitions: ReadonlyArray<Pick<EventDefinition, 'type'>>): MethodDecorator {
+  if (!GROUP_NAME.test(group)) throw new Error(`consumer group "${group}" must look like <service>.<purpose>`);
+  if (definitions.length === 0) throw new Error(`@OnEvents for "${group}" needs at least one event type`);
+  const routes: EventRoute[] = definitions.map((definition) => ({ group, type: definition.type }));
+  return EventPattern(routes);
+}
