@@ -64,6 +64,7 @@ describe('event catalogue', () => {
     expect(eventsOnTopic('notification.message.v1').map((definition) => definition.type)).toEqual([
       'notification.message.delivered.v1',
       'notification.message.failed.v1',
+      'notification.message.served.v1',
     ]);
     expect(eventsOnTopic('rating.round.v1')).toEqual([]);
   });

@@ -15,6 +15,8 @@ import { EnforcementCaseClosedV1Event, EnforcementCaseDeadlineOverdueV1Event, En
 import { CoordinationTaskAcceptedV1Event, CoordinationTaskAssignedV1Event, CoordinationTaskCompletedV1Event, CoordinationTaskReturnedV1Event } from './events/coordination/task-lifecycle.v1';
 import { MessageDeliveredV1Event } from './events/notification/message-delivered.v1';
 import { MessageFailedV1Event } from './events/notification/message-failed.v1';
+import { MessageServedV1Event } from './events/notification/message-served.v1';
+import { EnforcementDocumentServiceRequestedV1Event } from './events/enforcement/document-service-requested.v1';
 
 /** Every event type that CivicFlow publishes. A new type is added here and nowhere else. */
 export const EVENT_CATALOGUE = [
@@ -31,6 +33,8 @@ export const EVENT_CATALOGUE = [
   ForumActionItemAnsweredV1Event,
   MessageDeliveredV1Event,
   MessageFailedV1Event,
+  MessageServedV1Event,
+  EnforcementDocumentServiceRequestedV1Event,
   EnforcementCaseRegisteredV1Event, EnforcementCaseNoticeIssuedV1Event, EnforcementCaseDecidedV1Event, EnforcementCaseServedV1Event, EnforcementCaseClosedV1Event, EnforcementCaseDeadlineWarningV1Event, EnforcementCaseDeadlineOverdueV1Event,
   CoordinationTaskAssignedV1Event, CoordinationTaskAcceptedV1Event, CoordinationTaskReturnedV1Event, CoordinationTaskCompletedV1Event,
 ] as const;

@@ -23,5 +23,7 @@ export * from './events/complaints/forum-action-item-answered.v1';
 export { NOTIFICATION_CHANNELS, MASKED_RECIPIENT_PATTERN } from './events/notification/message-outcome';
 export * from './events/notification/message-delivered.v1';
 export * from './events/notification/message-failed.v1';
+export * from './events/notification/message-served.v1';
+export * from './events/enforcement/document-service-requested.v1';
 export * from './events/enforcement/case-lifecycle.v1';
 export * from './events/coordination/task-lifecycle.v1';

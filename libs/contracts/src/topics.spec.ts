@@ -10,7 +10,7 @@ import {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('topic registry', () => {
-  it('lists every topic of the event catalogue draft plus the restricted reporter and merchant topics', () => {
+  it('lists every topic of the event catalogue draft plus the restricted contact topics', () => {
     expect(TOPICS.map((topic) => topic.name).sort()).toEqual(
       [
         'complaints.complaint.v1',
@@ -21,7 +21,9 @@ describe('topic registry', () => {
         'coordination.task.v1',
         'disclosure.publication.v1',
         'enforcement.case.v1',
+        'enforcement.document-service.v1',
         'enforcement.officer.v1',
+        'enforcement.referral.v1',
         'notification.message.v1',
         'rating.round.v1',
       ].sort(),
@@ -47,6 +49,7 @@ describe('topic registry', () => {
   it.each([
     ['complaints.reporter.v1', 'complaint id'],
     ['complaints.merchant.v1', 'merchant id'],
+    ['enforcement.document-service.v1', 'case id'],
   ])('keeps the contact topic %s restricted to the notification service, for 3 days only', (name, key) => {
     const topic = findTopic(name);
     expect(topic).toMatchObject({ audience: 'restricted', key, retentionMs: 3 * DAY_MS });
@@ -54,7 +57,7 @@ describe('topic registry', () => {
   });
 
   it('makes every other topic public with 7 days of retention', () => {
-    const others = TOPICS.filter((topic) => !['complaints.reporter.v1', 'complaints.merchant.v1'].includes(topic.name));
+    const others = TOPICS.filter((topic) => !['complaints.reporter.v1', 'complaints.merchant.v1', 'enforcement.document-service.v1'].includes(topic.name));
     expect(others.every((topic) => topic.audience === 'public' && topic.retentionMs === 7 * DAY_MS)).toBe(true);
   });
 

@@ -111,6 +111,15 @@ export const TOPICS: readonly TopicDefinition[] = [
     description: 'Entries of the public record: published and withdrawn.',
   },
   {
+    name: 'enforcement.document-service.v1',
+    partitions: QUIET_PARTITIONS,
+    retentionMs: RESTRICTED_RETENTION_MS,
+    key: 'case id',
+    audience: 'restricted',
+    description:
+      "Enforcement documents to be served electronically, with the party's contact details. Restricted: Kafka ACLs grant read to the notification service only. Kept 3 days.",
+  },
+  {
     name: 'notification.message.v1',
     partitions: BUSY_PARTITIONS,
     retentionMs: STANDARD_RETENTION_MS,

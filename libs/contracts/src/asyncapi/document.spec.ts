@@ -65,7 +65,7 @@ describe('AsyncAPI document', () => {
     expect(operations).toHaveLength(TOPICS.length);
     expect(operations.every((operation) => operation['action'] === 'receive')).toBe(true);
     const restricted = operations.filter((operation) => operation['x-audience'] === 'restricted');
-    expect(restricted.map((operation) => operation['channel'].$ref).sort()).toEqual(['#/channels/complaints.merchant.v1', '#/channels/complaints.reporter.v1']);
+    expect(restricted.map((operation) => operation['channel'].$ref).sort()).toEqual(['#/channels/complaints.merchant.v1', '#/channels/complaints.reporter.v1', '#/channels/enforcement.document-service.v1']);
   });
 
   it('resolves every $ref in the document', () => {
