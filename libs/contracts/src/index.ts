@@ -26,4 +26,5 @@ export * from './events/notification/message-failed.v1';
 export * from './events/notification/message-served.v1';
 export * from './events/enforcement/document-service-requested.v1';
 export * from './events/enforcement/case-lifecycle.v1';
+export * from './events/enforcement/officer-accountability.v1';
 export * from './events/coordination/task-lifecycle.v1';

@@ -15,12 +15,25 @@ export const enforcementVariables = {
     description: 'Years of the working calendar beyond the built-in 2026, as JSON (the same variable as the complaints service reads): [{"year":2027,"holidays":[...],"makeUpWorkingDays":[...]}].',
   }),
   ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60, description: 'How often case deadlines are checked for warnings and overdue alerts.' }),
+  ENFORCEMENT_RENEWAL_MIN_TRAINING_HOURS: Type.Number({
+    minimum: 0,
+    maximum: 1000,
+    default: 40,
+    description: "Training hours an officer must have attended in the certificate period before the certificate can be renewed; 0 lifts the requirement. Each renewal records the hours counted and the minimum applied.",
+  }),
+  ENFORCEMENT_ASSESSMENT_WEIGHTS: Type.String({
+    default: '',
+    description:
+      'Weights of the periodic officer assessment, as JSON; empty for the defaults {"onTime":0.4,"reviews":0.25,"complaints":0.2,"satisfaction":0.15,"complaintPenalty":0.25}. complaintPenalty is what each substantiated complaint takes off its component (0–1). A component with nothing to measure is left out and the others are reweighted.',
+  }),
 };
 
 export interface EnforcementConfig {
   ENFORCEMENT_PROCEDURE_RULES?: string;
   ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS?: number;
   WORKING_CALENDAR_YEARS?: string;
+  ENFORCEMENT_RENEWAL_MIN_TRAINING_HOURS?: number;
+  ENFORCEMENT_ASSESSMENT_WEIGHTS?: string;
 }
 
 const Period = Type.Object({ amount: Type.Integer({ minimum: 1 }), unit: Type.Union([Type.Literal('working_days'), Type.Literal('calendar_days')]) }, { additionalProperties: false });
