@@ -95,6 +95,14 @@ export const TOPICS: readonly TopicDefinition[] = [
     description: 'Enforcement officers: certification, expiry of certificates, training and assessment.',
   },
   {
+    name: 'enforcement.referral.v1',
+    partitions: QUIET_PARTITIONS,
+    retentionMs: STANDARD_RETENTION_MS,
+    key: 'referral id',
+    audience: 'public',
+    description: 'Suspected violations that other departments refer to the enforcement bureau (移送), one case per referral. Other departments publish here; no personal data.',
+  },
+  {
     name: 'coordination.task.v1',
     partitions: BUSY_PARTITIONS,
     retentionMs: STANDARD_RETENTION_MS,
