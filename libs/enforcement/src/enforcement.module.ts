@@ -8,6 +8,7 @@ import { ComplaintIntakeMessageController } from './cases/complaint-intake.messa
 import { CaseDeadlineWatch } from './cases/deadline-watch';
 import { procedureSettingsProvider } from './cases/procedure-settings';
 import { enforcementMigrations } from './migrations';
+import { ACCOUNTABILITY_CONTROLLERS, ACCOUNTABILITY_PROVIDERS } from './officers/accountability-parts';
 import { ListOfficersHttpController } from './officers/list-officers/list-officers.http.controller';
 import { OfficerRepository } from './officers/officer.repository';
 import { CaseRecordHttpController } from './record/case-record.http.controller';
@@ -19,7 +20,7 @@ import { CaseRecordRepository } from './record/case-record.repository';
     PersistenceModule.forService({ service: 'enforcement', entities: [EnforcementCaseEntity, PartyEntity], migrations: enforcementMigrations }),
     MessagingModule.forService('enforcement'),
   ],
-  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController, ComplaintIntakeMessageController],
-  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, CaseDeadlineWatch, procedureSettingsProvider],
+  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController, ComplaintIntakeMessageController, ...ACCOUNTABILITY_CONTROLLERS],
+  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, CaseDeadlineWatch, procedureSettingsProvider, ...ACCOUNTABILITY_PROVIDERS],
 })
 export class EnforcementModule {}

@@ -8,8 +8,28 @@ interface OfficerRow {
   id: string;
   name: string;
   certificate_number: string;
+  certificate_valid_from: string | null;
   certificate_valid_until: string;
   created_at: Date;
+}
+
+/** An officer with the start of the current certificate period (null for officers entered before it was kept). */
+export interface CertifiedOfficer extends Officer {
+  certificateValidFrom: string | null;
+}
+
+// Dates as text: node-postgres would turn them into a midnight in the server's time zone.
+const COLUMNS = `id, name, certificate_number, certificate_valid_from::text AS certificate_valid_from, certificate_valid_until::text AS certificate_valid_until, created_at`;
+
+function officerOf(row: OfficerRow): CertifiedOfficer {
+  return {
+    id: row.id,
+    name: row.name,
+    certificateNumber: row.certificate_number,
+    certificateValidFrom: row.certificate_valid_from,
+    certificateValidUntil: row.certificate_valid_until,
+    createdAt: new Date(row.created_at),
+  };
 }
 
 @Injectable()
@@ -17,19 +37,44 @@ export class OfficerRepository {
   constructor(@InjectDataSource('enforcement') private readonly dataSource: DataSource) {}
 
   async list(): Promise<Officer[]> {
-    // The date as text: node-postgres would turn it into a midnight in the server's time zone.
-    const rows: OfficerRow[] = await this.dataSource.query(
-      `SELECT id, name, certificate_number, certificate_valid_until::text AS certificate_valid_until, created_at
-         FROM "enforcement".officer
-        ORDER BY certificate_number`,
+    const rows: OfficerRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM "enforcement".officer ORDER BY certificate_number`);
+    return rows.map(officerOf);
+  }
+
+  /** The officer, locked for update when `lock` is set (a renewal reads and rewrites the certificate). */
+  async find(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<CertifiedOfficer | undefined> {
+    const rows: OfficerRow[] = await manager.query(`SELECT ${COLUMNS} FROM "enforcement".officer WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return rows[0] ? officerOf(rows[0]) : undefined;
+  }
+
+  async findByCertificateNumber(certificateNumber: string): Promise<CertifiedOfficer | undefined> {
+    const rows: OfficerRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM "enforcement".officer WHERE certificate_number = $1`, [certificateNumber]);
+    return rows[0] ? officerOf(rows[0]) : undefined;
+  }
+
+  /** Which of the id and the certificate number are already taken. */
+  async taken(manager: EntityManager, id: string, certificateNumber: string, exceptOfficer?: string): Promise<{ id: boolean; certificateNumber: boolean }> {
+    const rows: Array<{ id: string; certificate_number: string }> = await manager.query(
+      `SELECT id, certificate_number FROM "enforcement".officer WHERE (id = $1 OR certificate_number = $2) AND id IS DISTINCT FROM $3`,
+      [id, certificateNumber, exceptOfficer ?? null],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      certificateNumber: row.certificate_number,
-      certificateValidUntil: row.certificate_valid_until,
-      createdAt: row.created_at,
-    }));
+    return { id: rows.some((row) => row.id === id), certificateNumber: rows.some((row) => row.certificate_number === certificateNumber) };
+  }
+
+  async insert(manager: EntityManager, officer: { id: string; name: string; certificateNumber: string; validFrom: string; validUntil: string; createdAt: Date }): Promise<void> {
+    await manager.query(
+      `INSERT INTO "enforcement".officer (id, name, certificate_number, certificate_valid_from, certificate_valid_until, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [officer.id, officer.name, officer.certificateNumber, officer.validFrom, officer.validUntil, officer.createdAt],
+    );
+  }
+
+  async updateCertificate(manager: EntityManager, id: string, certificate: { number: string; validFrom: string; validUntil: string }): Promise<void> {
+    await manager.query(`UPDATE "enforcement".officer SET certificate_number = $2, certificate_valid_from = $3, certificate_valid_until = $4 WHERE id = $1`, [
+      id,
+      certificate.number,
+      certificate.validFrom,
+      certificate.validUntil,
+    ]);
   }
 
   /** The officers among `ids` with their certificate validity; unknown ids are left out. */

@@ -1,0 +1,11 @@
+import type { Provider, Type } from '@nestjs/common';
+import { accountabilitySettingsProvider } from '../assessment/accountability-settings';
+import { TrainingHttpController } from '../training/training.http.controller';
+import { TrainingRepository } from '../training/training.repository';
+import { TrainingService } from '../training/training.service';
+import { CertificationHttpController } from './certification/certification.http.controller';
+import { CertificationService } from './certification/certification.service';
+
+/** Officers' certification, training, complaints about officers, assessment and case analysis: what the module adds for them. */
+export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController];
+export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService];
