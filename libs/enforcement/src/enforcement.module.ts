@@ -13,6 +13,7 @@ import { ListOfficersHttpController } from './officers/list-officers/list-office
 import { OfficerRepository } from './officers/officer.repository';
 import { CaseRecordHttpController } from './record/case-record.http.controller';
 import { CaseRecordRepository } from './record/case-record.repository';
+import { SERVICE_OF_DOCUMENTS_CONTROLLERS, SERVICE_OF_DOCUMENTS_PROVIDERS } from './service-of-documents/service-of-documents-parts';
 
 /** The enforcement service: cases under the penalty procedure, their whole-process record, officers. */
 @Module({
@@ -20,7 +21,7 @@ import { CaseRecordRepository } from './record/case-record.repository';
     PersistenceModule.forService({ service: 'enforcement', entities: [EnforcementCaseEntity, PartyEntity], migrations: enforcementMigrations }),
     MessagingModule.forService('enforcement'),
   ],
-  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController, ComplaintIntakeMessageController, ...ACCOUNTABILITY_CONTROLLERS],
-  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, CaseDeadlineWatch, procedureSettingsProvider, ...ACCOUNTABILITY_PROVIDERS],
+  controllers: [ListOfficersHttpController, CasesHttpController, CaseRecordHttpController, ComplaintIntakeMessageController, ...ACCOUNTABILITY_CONTROLLERS, ...SERVICE_OF_DOCUMENTS_CONTROLLERS],
+  providers: [OfficerRepository, CaseRecordRepository, CaseDesk, CaseDeadlineWatch, procedureSettingsProvider, ...ACCOUNTABILITY_PROVIDERS, ...SERVICE_OF_DOCUMENTS_PROVIDERS],
 })
 export class EnforcementModule {}

@@ -26,6 +26,11 @@ import { Delivery1764500000000 } from './migrations/1764500000000-delivery';
 import { Preferences } from './preferences/preferences';
 import { PreferencesHttpController } from './preferences/preferences.http.controller';
 import { MerchantContacts1764410000000 } from './migrations/1764410000000-merchant-contacts';
+import { DocumentService1764700000000 } from './migrations/1764700000000-document-service';
+import { DELIVERY_OUTCOME_OBSERVERS } from './delivery/delivery-outcome-observer';
+import { DocumentServices } from './service-of-documents/document-services';
+import { DocumentServiceMessageController } from './service-of-documents/document-service.message.controller';
+import { DocumentServicesHttpController } from './service-of-documents/document-services.http.controller';
 
 export const NOTIFICATION_SERVICE = 'notification';
 
@@ -34,7 +39,7 @@ export const NOTIFICATION_SERVICE = 'notification';
     PersistenceModule.forService({
       service: NOTIFICATION_SERVICE,
       entities: [],
-      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000],
+      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000],
     }),
     MessagingModule.forService(NOTIFICATION_SERVICE),
   ],
@@ -46,6 +51,8 @@ export const NOTIFICATION_SERVICE = 'notification';
     InboxHttpController,
     PreferencesHttpController,
     WebhookSubscriptionsHttpController,
+    DocumentServiceMessageController,
+    DocumentServicesHttpController,
   ],
   providers: [
     MailSender,
@@ -63,6 +70,8 @@ export const NOTIFICATION_SERVICE = 'notification';
     WebhookSubscriptions,
     Preferences,
     DeliveryRequests,
+    DocumentServices,
+    { provide: DELIVERY_OUTCOME_OBSERVERS, inject: [DocumentServices], useFactory: (...observers: DocumentServices[]) => observers },
     DeliveryDispatcher,
     DeliveryStatus,
     Inbox,

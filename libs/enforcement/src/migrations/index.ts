@@ -2,7 +2,8 @@ import { messagingTablesMigration } from '@civicflow/messaging';
 import { CasePartyLater1795628800000 } from './case-party-later.migration';
 import { CreateCase1795628700000 } from './create-case.migration';
 import { CreateOfficer1795628600000 } from './create-officer.migration';
+import { DocumentService1795631000000 } from './document-service.migration';
 import { CreateOfficerAccountability1795630000000 } from './create-officer-accountability.migration';
 
 /** In the order they run; the timestamps in the class names must keep that order. */
-export const enforcementMigrations = [messagingTablesMigration('enforcement'), CreateOfficer1795628600000, CreateCase1795628700000, CasePartyLater1795628800000, CreateOfficerAccountability1795630000000];
+export const enforcementMigrations = [messagingTablesMigration('enforcement'), CreateOfficer1795628600000, CreateCase1795628700000, CasePartyLater1795628800000, CreateOfficerAccountability1795630000000, DocumentService1795631000000];

@@ -8,6 +8,7 @@ import { CHANNEL_KINDS, type ChannelKind, type ChannelReceipt, NOTIFICATION_CHAN
 import type { Locale } from '../mail/mail-layout';
 import type { DeliveryConfig } from '../notification.config';
 import { composeMessage, type StoredPayload } from './delivery-message';
+import { DELIVERY_OUTCOME_OBSERVERS, type DeliveryOutcomeObserver } from './delivery-outcome-observer';
 import { retryDelayMs } from './retry-backoff';
 import { TokenBucket } from './token-bucket';
 
@@ -60,6 +61,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     private readonly outbox: OutboxPublisher,
     @Inject(NOTIFICATION_CHANNEL_ADAPTERS) adapters: NotificationChannel[],
     @Inject(CONFIG) private readonly config: DeliveryConfig,
+    @Inject(DELIVERY_OUTCOME_OBSERVERS) private readonly observers: DeliveryOutcomeObserver[],
   ) {
     this.channels = new Map(adapters.map((adapter) => [adapter.kind, adapter]));
     const rates: Record<ChannelKind, number> = {
@@ -158,10 +160,19 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
           [delivered.map(({ delivery }) => delivery.id), delivered.map(({ delivery }) => delivery.attempts), delivered.map(({ outcome }) => outcome.receipt.acceptedAt)],
         );
         const recorded = new Set(updated.map((row) => row.id));
-        for (const { delivery, outcome } of delivered.filter(({ delivery }) => recorded.has(delivery.id))) {
+        const outcomes = delivered.filter(({ delivery }) => recorded.has(delivery.id));
+        for (const { delivery, outcome } of outcomes) {
           // One by one: each event keeps its own correlation and causation ids.
           await this.outbox.emit(manager, MessageDeliveredV1Event, { ...outcomeFields(delivery), deliveredAt: outcome.receipt.acceptedAt.toISOString() }, metadataOf(delivery));
         }
+        const messages = outcomes.map(({ delivery, outcome }) => ({
+          messageId: delivery.id,
+          about: { kind: delivery.about_kind, id: delivery.about_id },
+          channel: delivery.channel,
+          recipientMasked: delivery.recipient_masked,
+          deliveredAt: outcome.receipt.acceptedAt,
+        }));
+        for (const observer of this.observers) await observer.delivered(manager, messages);
       }
 
       const guard = `WHERE id = $1 AND status = 'sending' AND attempts = $2`;
