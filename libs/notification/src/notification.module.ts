@@ -31,6 +31,17 @@ import { DELIVERY_OUTCOME_OBSERVERS } from './delivery/delivery-outcome-observer
 import { DocumentServices } from './service-of-documents/document-services';
 import { DocumentServiceMessageController } from './service-of-documents/document-service.message.controller';
 import { DocumentServicesHttpController } from './service-of-documents/document-services.http.controller';
+import { RulesAndTemplates1764800000000 } from './migrations/1764800000000-rules-and-templates';
+import { Audiences } from './rules/audiences';
+import { Rules } from './rules/rules';
+import { RulesEngine } from './rules/rules-engine';
+import { RulesHttpController } from './rules/rules.http.controller';
+import { RulesMessageController } from './rules/rules.message.controller';
+import { RulesSeeder } from './rules/rules-seeder';
+import { StaffRoster } from './rules/staff-roster';
+import { StaffRosterHttpController } from './rules/staff-roster.http.controller';
+import { Templates } from './templates/templates';
+import { TemplatesHttpController } from './templates/templates.http.controller';
 
 export const NOTIFICATION_SERVICE = 'notification';
 
@@ -39,7 +50,7 @@ export const NOTIFICATION_SERVICE = 'notification';
     PersistenceModule.forService({
       service: NOTIFICATION_SERVICE,
       entities: [],
-      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000],
+      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000, RulesAndTemplates1764800000000],
     }),
     MessagingModule.forService(NOTIFICATION_SERVICE),
   ],
@@ -53,6 +64,10 @@ export const NOTIFICATION_SERVICE = 'notification';
     WebhookSubscriptionsHttpController,
     DocumentServiceMessageController,
     DocumentServicesHttpController,
+    RulesMessageController,
+    RulesHttpController,
+    TemplatesHttpController,
+    StaffRosterHttpController,
   ],
   providers: [
     MailSender,
@@ -75,6 +90,12 @@ export const NOTIFICATION_SERVICE = 'notification';
     DeliveryDispatcher,
     DeliveryStatus,
     Inbox,
+    Templates,
+    Rules,
+    StaffRoster,
+    Audiences,
+    RulesEngine,
+    RulesSeeder,
   ],
   exports: [DeliveryRequests, DeliveryDispatcher],
 })
