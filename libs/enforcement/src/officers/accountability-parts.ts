@@ -1,5 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { accountabilitySettingsProvider } from '../assessment/accountability-settings';
+import { OfficerComplaintsHttpController } from '../officer-complaints/officer-complaints.http.controller';
+import { OfficerComplaints } from '../officer-complaints/officer-complaints.service';
+import { SubmitOfficerComplaintHttpController } from '../officer-complaints/submit-officer-complaint.http.controller';
 import { TrainingHttpController } from '../training/training.http.controller';
 import { TrainingRepository } from '../training/training.repository';
 import { TrainingService } from '../training/training.service';
@@ -7,5 +10,5 @@ import { CertificationHttpController } from './certification/certification.http.
 import { CertificationService } from './certification/certification.service';
 
 /** Officers' certification, training, complaints about officers, assessment and case analysis: what the module adds for them. */
-export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController];
-export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService];
+export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController, SubmitOfficerComplaintHttpController, OfficerComplaintsHttpController];
+export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService, OfficerComplaints];
