@@ -119,7 +119,9 @@ export class DocumentServices implements DeliveryOutcomeObserver {
 
   /** The first delivery of a service to go out is its proof; later ones (the other channel) change nothing. */
   async delivered(manager: EntityManager, messages: readonly DeliveredMessage[]): Promise<void> {
-    for (const message of messages.filter((candidate) => candidate.about.kind === DOCUMENT_SERVICE_ABOUT)) {
+    const services = messages.filter((candidate) => candidate.about.kind === DOCUMENT_SERVICE_ABOUT);
+    // Both channels can go out in one batch: the earlier acceptance is the date of service.
+    for (const message of [...services].sort((a, b) => a.deliveredAt.getTime() - b.deliveredAt.getTime())) {
       const [served]: Array<{ case_id: string; document: 'notice' | 'decision'; requested_at: Date; acknowledged_at: Date | null; correlation_id: string; source_event_id: string }> =
         await manager.query(
           `WITH changed AS (
