@@ -108,8 +108,8 @@ export class Rules {
     return this.dataSource.transaction(async (manager) => {
       await this.check(manager, rule);
       const [row]: RuleRow[] = await manager.query(
-        `UPDATE notification.rule SET event_type = $2, audience = $3, template_key = $4, channels = $5, urgent = $6, mandatory = $7, enabled = $8, note = $9,
-           updated_by = $10, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+        `WITH changed AS (UPDATE notification.rule SET event_type = $2, audience = $3, template_key = $4, channels = $5, urgent = $6, mandatory = $7, enabled = $8, note = $9,
+           updated_by = $10, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}) SELECT * FROM changed`,
         [id, ...ruleValues(rule), by],
       );
       return row && toRule(row);
