@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CHINA_2026, DEFAULT_WORKING_PERIODS, parseCalendarYears, WorkingCalendar } from '@civicflow/domain';
+import { DEFAULT_EDUCATION_RULES, type EducationRules } from './domain/education-rules';
 import { DEFAULT_PROCEDURE_RULES, HEAVY_MEASURES, type ProcedureRules } from './domain/procedure-rules';
 
 /** Variables of the enforcement service; a host that runs it adds them to its schema, and without them the lawful defaults apply. */
@@ -15,6 +16,21 @@ export const enforcementVariables = {
     description: 'Years of the working calendar beyond the built-in 2026, as JSON (the same variable as the complaints service reads): [{"year":2027,"holidays":[...],"makeUpWorkingDays":[...]}].',
   }),
   ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60, description: 'How often case deadlines are checked for warnings and overdue alerts.' }),
+  ENFORCEMENT_EDUCATION_RULES: Type.String({
+    default: '',
+    description:
+      'The bureau\'s education-first lists (Art. 33) replacing the defaults, as JSON, e.g. {"minorViolations":["littering"],"firstViolations":["street-vending"],"priorViolationWindowMonths":12,"maxRectificationDays":30}. minorViolations: categories not penalised when corrected without harm; firstViolations: categories whose first violation with slight harm is not penalised; priorViolationWindowMonths: how far back a violation of the same category makes one not the first (the law sets none; 12 by default, ADR 0008).',
+  }),
+  ENFORCEMENT_PARTY_DATA_KEY: Type.String({
+    default: '',
+    description:
+      "Key that seals parties' identity numbers and contact details at rest (AES-256-GCM) and keys their blind index: 32 random bytes in base64 (openssl rand -base64 32). Required when NODE_ENV=production; without it a development key is derived and a warning logged (ADR 0008).",
+  }),
+  ENFORCEMENT_DEFAULT_DEPARTMENT: Type.String({
+    minLength: 1,
+    default: 'enforcement',
+    description: "The department of cases from complaints and of referrals that name none, and of staff whose token carries no department claim. Staff see and act on their own department's cases only; auditors and admins on all.",
+  }),
   ENFORCEMENT_RENEWAL_MIN_TRAINING_HOURS: Type.Number({
     minimum: 0,
     maximum: 1000,
@@ -32,6 +48,9 @@ export interface EnforcementConfig {
   ENFORCEMENT_PROCEDURE_RULES?: string;
   ENFORCEMENT_DEADLINE_SCAN_INTERVAL_SECONDS?: number;
   WORKING_CALENDAR_YEARS?: string;
+  ENFORCEMENT_EDUCATION_RULES?: string;
+  ENFORCEMENT_PARTY_DATA_KEY?: string;
+  ENFORCEMENT_DEFAULT_DEPARTMENT?: string;
   ENFORCEMENT_RENEWAL_MIN_TRAINING_HOURS?: number;
   ENFORCEMENT_ASSESSMENT_WEIGHTS?: string;
 }
@@ -95,6 +114,31 @@ function laxerThanTheLaw(rules: ProcedureRules): string | undefined {
   if (rules.limitationYears > law.limitationYears) return 'limitationYears';
   if (rules.limitationYearsWithSeriousHarm > law.limitationYearsWithSeriousHarm) return 'limitationYearsWithSeriousHarm';
   return undefined;
+}
+
+const CategoryList = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { uniqueItems: true });
+export const EducationRulesOverrideSchema = Type.Partial(
+  Type.Object(
+    {
+      minorViolations: CategoryList,
+      firstViolations: CategoryList,
+      priorViolationWindowMonths: Type.Integer({ minimum: 1, maximum: 120 }),
+      maxRectificationDays: Type.Integer({ minimum: 1, maximum: 365 }),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+/** The education-first lists: the defaults with the bureau's own lists laid over them, refused at start-up with the key named when malformed. */
+export function educationRulesFromConfig(config: EnforcementConfig): EducationRules {
+  const text = config.ENFORCEMENT_EDUCATION_RULES?.trim() ?? '';
+  if (!text) return DEFAULT_EDUCATION_RULES;
+  const overrides = parseJson(text, 'ENFORCEMENT_EDUCATION_RULES');
+  if (!Value.Check(EducationRulesOverrideSchema, overrides)) {
+    const [first] = [...Value.Errors(EducationRulesOverrideSchema, overrides)];
+    throw new RangeError(`ENFORCEMENT_EDUCATION_RULES${first?.path.replace(/\//g, '.') ?? ''}: ${first?.message ?? 'invalid'}`);
+  }
+  return { ...DEFAULT_EDUCATION_RULES, ...overrides };
 }
 
 /** The bureau's calendar: the built-in 2026 and the years in WORKING_CALENDAR_YEARS (shared with the complaints service), Beijing time. */

@@ -1,24 +1,30 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedUser } from '@civicflow/auth';
 import {
+  ENFORCEMENT_CASE_STATES,
   EnforcementCaseClosedV1Event,
   EnforcementCaseDecidedV1Event,
+  EnforcementCaseEducationGivenV1Event,
+  EnforcementCaseFollowUpInspectedV1Event,
   EnforcementCaseNoticeIssuedV1Event,
+  EnforcementCaseRectificationOrderedV1Event,
   EnforcementCaseRegisteredV1Event,
   EnforcementCaseServedV1Event,
 } from '@civicflow/contracts';
 import { OutboxPublisher } from '@civicflow/messaging';
 import { caseDeadlines } from '../domain/deadlines';
-import { amountOwedFen, applyAction, openCase, type ProcedureAction, type ProcedureCase, type ProcedureContext, ProcedureRefused, requireCertifiedOfficer } from '../domain/procedure';
-import type { PartyKind, Penalty } from '../domain/procedure-rules';
+import { amountOwedFen, applyAction, type CaseState, openCase, type ProcedureAction, type ProcedureCase, type ProcedureContext, ProcedureRefused, requireCertifiedOfficer } from '../domain/procedure';
+import type { Penalty } from '../domain/procedure-rules';
+import { PartyRegister, type PartyInput } from '../parties/party-register';
 import { OfficerRepository } from '../officers/officer.repository';
 import { CaseRecordRepository } from '../record/case-record.repository';
 import type { JsonValue } from '../record/record-chain';
 import { type CaseLocation, type CaseSource, EnforcementCaseEntity, PartyEntity } from './case.entity';
 import { type CaseView, caseView, type LoadedCase } from './case-view';
+import { type CaseScope, caseScope, inScope } from './case-scope';
 import { PROCEDURE_SETTINGS, type ProcedureSettings } from './procedure-settings';
 
 export interface Actor {
@@ -39,15 +45,11 @@ export interface OpenCaseInput {
   seriousHarm?: boolean;
   officerIds: readonly string[];
   party?: PartyInput | null;
+  /** The department whose staff take the case; by default the opening officer's, else the bureau's default. */
+  department?: string | null;
 }
 
-export interface PartyInput {
-  kind: PartyKind;
-  name: string;
-  idNumber?: string | null;
-  phone?: string | null;
-  address?: string | null;
-}
+export type { PartyInput } from '../parties/party-register';
 
 /** What a step adds to the whole-process record beyond the action itself. */
 export interface StepRecord {
@@ -72,6 +74,7 @@ export class CaseDesk {
     private readonly record: CaseRecordRepository,
     private readonly officers: OfficerRepository,
     @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
+    private readonly parties: PartyRegister,
   ) {}
 
   async open(input: OpenCaseInput, actor: Actor): Promise<EnforcementCaseEntity> {
@@ -89,7 +92,7 @@ export class CaseDesk {
     if (unknown.length > 0) throw new BadRequestException({ statusCode: 400, code: 'unknown_officer', message: `officerIds: ${unknown.join(', ')} not in the officer directory` });
     if (input.violationAt > now) throw new BadRequestException({ statusCode: 400, code: 'violation_in_future', message: 'violationAt: is in the future' });
 
-    const party = input.party ? await this.insertParty(manager, input.party, now) : null;
+    const party = input.party ? await this.parties.register(manager, input.party, now) : null;
     const procedure = openCase({ partyKind: party?.kind ?? null, violationAt: input.violationAt.toISOString(), seriousHarm: input.seriousHarm, officerIds: input.officerIds, now });
     const entity = manager.create(EnforcementCaseEntity, {
       id: uuidv7(),
@@ -99,6 +102,7 @@ export class CaseDesk {
       category: input.category,
       street: input.street ?? null,
       description: input.description,
+      department: input.department ?? actor.user.department ?? this.settings.defaultDepartment,
       location: input.location ?? null,
       partyId: party?.id ?? null,
       procedure,
@@ -136,7 +140,7 @@ export class CaseDesk {
     return this.step(caseId, { kind: 'identify_party', partyKind: party.kind }, actor, {
       byCertifiedOfficer: true,
       alsoDo: async (manager, entity) => {
-        const inserted = await this.insertParty(manager, party, new Date());
+        const inserted = await this.parties.register(manager, party, new Date());
         entity.partyId = inserted.id;
         return { partyId: inserted.id, partyKind: inserted.kind };
       },
@@ -165,7 +169,15 @@ export class CaseDesk {
     const now = new Date();
     const named = 'presentOfficerIds' in action ? action.presentOfficerIds : 'officerIds' in action ? action.officerIds : [];
     const officers = await this.officers.certificates(manager, [...entity.procedure.officerIds, ...named, actor.user.id]);
-    const context: ProcedureContext = { now, rules: this.settings.rules, calendar: this.settings.calendar, officers };
+    // The party's record decides "first violation" (Art. 33); only education needs it.
+    const priorViolations = action.kind === 'give_education' && entity.partyId ? await this.parties.violations(entity.partyId, { category: entity.category, exceptCaseId: entity.id }, manager) : [];
+    const context: ProcedureContext = {
+      now,
+      rules: this.settings.rules,
+      calendar: this.settings.calendar,
+      officers,
+      education: { rules: this.settings.education, category: entity.category, priorViolations },
+    };
     let next: ProcedureCase;
     try {
       if (record.byCertifiedOfficer) requireCertifiedOfficer(actor.user.id, context);
@@ -211,6 +223,28 @@ export class CaseDesk {
     });
   }
 
+  /**
+   * Refuses staff a case of another department (403); auditors and admins see every department.
+   * Checked before a step rather than inside it, so that event consumers acting for the bureau
+   * (service of documents, say) are not held to one department.
+   */
+  async assertAccess(caseId: string, user: AuthenticatedUser): Promise<void> {
+    const [found]: Array<{ department: string }> = await this.dataSource.query(`SELECT department FROM "enforcement".enforcement_case WHERE id = $1`, [caseId]);
+    if (!found) throw notFound(caseId);
+    if (!inScope(this.scopeOf(user), found.department)) {
+      throw new ForbiddenException({ statusCode: 403, code: 'other_department', message: `case ${caseId} belongs to department "${found.department}", not yours` });
+    }
+  }
+
+  /** The bureau's UTC offset, for reading dates given without a time. */
+  get utcOffset(): string {
+    return this.settings.rules.utcOffset;
+  }
+
+  scopeOf(user: AuthenticatedUser): CaseScope {
+    return caseScope(user, this.settings.defaultDepartment);
+  }
+
   /** Runs `work` with the case's record, after checking that the case exists. */
   async withRecord<T>(caseId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
@@ -224,12 +258,14 @@ export class CaseDesk {
   async view(caseId: string, now = new Date()): Promise<CaseView> {
     const loaded = await this.load(caseId);
     const context = { now, rules: this.settings.rules, calendar: this.settings.calendar };
-    return caseView(loaded, caseDeadlines(loaded.entity.procedure, context), amountOwedFen(loaded.entity.procedure, context));
+    const party = loaded.party ? this.parties.masked(loaded.party) : null;
+    return caseView({ ...loaded, party }, caseDeadlines(loaded.entity.procedure, context), amountOwedFen(loaded.entity.procedure, context));
   }
 
   /** The latest-changed cases, optionally in one state, each with the next deadline still pending. */
-  async list(state: string | undefined, limit: number, now = new Date()) {
-    const cases = await this.dataSource.getRepository(EnforcementCaseEntity).find({ where: state ? { state } : {}, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit });
+  async list(state: string | undefined, limit: number, now = new Date(), scope: CaseScope = { kind: 'all' }) {
+    const where = { ...(state ? { state } : {}), ...(scope.kind === 'department' ? { department: scope.department } : {}) };
+    const cases = await this.dataSource.getRepository(EnforcementCaseEntity).find({ where, order: { updatedAt: 'DESC', id: 'DESC' }, take: limit });
     return cases.map((entity) => {
       const deadlines = this.deadlinesOf(entity.procedure, now).filter((deadline) => deadline.status === 'pending' || deadline.status === 'overdue');
       const next = deadlines.sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0] ?? null;
@@ -240,6 +276,7 @@ export class CaseDesk {
         source: entity.source,
         category: entity.category,
         street: entity.street,
+        department: entity.department,
         nextDeadline: next,
         createdAt: entity.createdAt.toISOString(),
         updatedAt: entity.updatedAt.toISOString(),
@@ -249,20 +286,6 @@ export class CaseDesk {
 
   private deadlinesOf(procedure: ProcedureCase, now: Date) {
     return caseDeadlines(procedure, { now, rules: this.settings.rules, calendar: this.settings.calendar });
-  }
-
-  private async insertParty(manager: EntityManager, input: PartyInput, now: Date): Promise<PartyEntity> {
-    const party = manager.create(PartyEntity, {
-      id: uuidv7(),
-      kind: input.kind,
-      name: input.name,
-      idNumber: input.idNumber ?? null,
-      phone: input.phone ?? null,
-      address: input.address ?? null,
-      createdAt: now,
-    });
-    await manager.insert(PartyEntity, party);
-    return party;
   }
 
   private async setCaseOfficers(manager: EntityManager, caseId: string, officerIds: readonly string[]): Promise<void> {
@@ -280,7 +303,8 @@ export class CaseDesk {
   private async publish(manager: EntityManager, entity: EnforcementCaseEntity, previous: ProcedureCase, action: ProcedureAction, actor: Actor, context: ProcedureContext): Promise<void> {
     const current = entity.procedure;
     const metadata = { correlationId: actor.correlationId };
-    const base = { caseId: entity.id, state: current.state, at: context.now.toISOString() };
+    const base = () => ({ caseId: entity.id, state: v1State(current.state), at: context.now.toISOString() });
+    const baseV2 = { caseId: entity.id, state: current.state, at: context.now.toISOString() };
     // Registration and the summary decision need the party, so every event from them on has one.
     if (!entity.partyId || !current.partyKind) return;
     const party = { partyId: entity.partyId, partyKind: current.partyKind };
@@ -291,7 +315,7 @@ export class CaseDesk {
         manager,
         EnforcementCaseRegisteredV1Event,
         {
-          ...base,
+          ...base(),
           ...party,
           registeredBy: actor.user.id,
           procedure: current.procedure,
@@ -309,7 +333,7 @@ export class CaseDesk {
         manager,
         EnforcementCaseNoticeIssuedV1Event,
         {
-          ...base,
+          ...base(),
           ...party,
           issuedBy: actor.user.id,
           proposed: penaltyOut(current.notice.proposed),
@@ -320,12 +344,30 @@ export class CaseDesk {
         metadata,
       );
     }
-    if ((action.kind === 'decide' || action.kind === 'summary_decision') && current.decision) {
+    if (action.kind === 'give_education' && current.rectification) {
+      const { basis, rectifyBy, by } = current.rectification;
+      await this.outbox.emit(manager, EnforcementCaseEducationGivenV1Event, { ...baseV2, ...party, category: entity.category, basis, rectifyBy, educatedBy: by }, metadata);
+    }
+    if (action.kind === 'order_rectification' && current.rectification) {
+      const { basis, rectifyBy, by } = current.rectification;
+      await this.outbox.emit(manager, EnforcementCaseRectificationOrderedV1Event, { ...baseV2, ...party, category: entity.category, basis, rectifyBy, orderedBy: by }, metadata);
+    }
+    if (action.kind === 'follow_up_inspection') {
+      const outcome = current.decision?.outcome === 'education' || current.decision?.outcome === 'rectification' ? current.decision.outcome : null;
+      await this.outbox.emit(
+        manager,
+        EnforcementCaseFollowUpInspectedV1Event,
+        { ...baseV2, ...party, inspectedBy: actor.user.id, rectified: action.rectified, outcome, serviceDueAt: outcome ? due('service') : null },
+        metadata,
+      );
+    }
+    // A follow-up that finds the violation rectified decides the case: disclosure and notification see it as any decision.
+    if ((action.kind === 'decide' || action.kind === 'summary_decision' || (action.kind === 'follow_up_inspection' && action.rectified)) && current.decision) {
       await this.outbox.emit(
         manager,
         EnforcementCaseDecidedV1Event,
         {
-          ...base,
+          ...base(),
           ...party,
           decidedBy: actor.user.id,
           procedure: current.procedure,
@@ -342,14 +384,21 @@ export class CaseDesk {
       await this.outbox.emit(
         manager,
         EnforcementCaseServedV1Event,
-        { ...base, ...party, servedBy: actor.user.id, servedAt: action.servedAt, method: action.method, paymentDueAt: due('payment') },
+        { ...base(), ...party, servedBy: actor.user.id, servedAt: action.servedAt, method: action.method, paymentDueAt: due('payment') },
         metadata,
       );
     }
     if (action.kind === 'close') {
-      await this.outbox.emit(manager, EnforcementCaseClosedV1Event, { ...base, closedBy: actor.user.id, outcome: previous.decision?.outcome ?? null, paidFen: current.paidFen }, metadata);
+      await this.outbox.emit(manager, EnforcementCaseClosedV1Event, { ...base(), closedBy: actor.user.id, outcome: previous.decision?.outcome ?? null, paidFen: current.paidFen }, metadata);
     }
   }
+}
+
+/** The v1 events name only the states they were published with; no v1 event is sent from the states added later. */
+function v1State(state: CaseState): (typeof ENFORCEMENT_CASE_STATES)[number] {
+  const known: readonly string[] = ENFORCEMENT_CASE_STATES;
+  if (!known.includes(state)) throw new Error(`state ${state} has no v1 event`);
+  return state as (typeof ENFORCEMENT_CASE_STATES)[number];
 }
 
 function penaltyOut(penalty: Penalty) {

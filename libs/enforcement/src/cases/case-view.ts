@@ -1,6 +1,6 @@
-import { maskIdNumber, maskName, maskPhone } from '@civicflow/domain';
 import type { CaseDeadline } from '../domain/deadlines';
 import type { Penalty } from '../domain/procedure-rules';
+import type { MaskedParty } from '../parties/party-register';
 import type { EnforcementCaseEntity, PartyEntity } from './case.entity';
 
 export interface LoadedCase {
@@ -24,9 +24,9 @@ export function penaltyView(penalty: Penalty): PenaltyView {
 
 /**
  * The case as staff see it. Field by field, so that nothing stored is published by accident;
- * the party's name, identity number and phone only masked, its address not at all.
+ * the party only masked (PartyRegister.masked), its address not at all.
  */
-export function caseView(loaded: LoadedCase, deadlines: CaseDeadline[], owedFen: number) {
+export function caseView(loaded: Omit<LoadedCase, 'party'> & { party: MaskedParty | null }, deadlines: CaseDeadline[], owedFen: number) {
   const { entity, party, officers } = loaded;
   const procedure = entity.procedure;
   return {
@@ -41,16 +41,8 @@ export function caseView(loaded: LoadedCase, deadlines: CaseDeadline[], owedFen:
     location: entity.location,
     violationAt: procedure.violationAt,
     seriousHarm: procedure.seriousHarm,
-    party: party
-      ? {
-          id: party.id,
-          kind: party.kind,
-          // An organisation's name is public (business registration); a person's is not.
-          name: party.kind === 'person' ? maskName(party.name) : party.name,
-          idNumber: party.idNumber ? maskIdNumber(party.idNumber) : null,
-          phone: party.phone ? maskPhone(party.phone) : null,
-        }
-      : null,
+    department: entity.department,
+    party: party ? { id: party.id, kind: party.kind, name: party.name, idNumber: party.idNumber, phone: party.phone } : null,
     officers,
     registeredAt: procedure.registeredAt ?? null,
     refusalReason: procedure.refusalReason ?? null,
@@ -73,6 +65,18 @@ export function caseView(loaded: LoadedCase, deadlines: CaseDeadline[], owedFen:
     closedAt: procedure.closedAt ?? null,
     suspendedFrom: procedure.suspendedFrom ?? null,
     suspensionReason: procedure.suspensionReason ?? null,
+    suspendedAt: procedure.suspendedAt ?? null,
+    suspendedDays: procedure.suspendedDays ?? 0,
+    rectification: procedure.rectification
+      ? {
+          basis: procedure.rectification.basis,
+          explained: procedure.rectification.explained,
+          by: procedure.rectification.by,
+          at: procedure.rectification.at,
+          rectifyBy: procedure.rectification.rectifyBy,
+          followUp: procedure.rectification.followUp ?? null,
+        }
+      : null,
     terminationReason: procedure.terminationReason ?? null,
     deadlines,
     createdBy: entity.createdBy,

@@ -2,7 +2,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PartyKind } from '../domain/procedure-rules';
 import type { ProcedureCase } from '../domain/procedure';
 
-/** A party to a case. Its identity number and contact details leave the service only masked. */
+/**
+ * A party to a case, one per person or business (found by the blind index of its identity number).
+ * Its identity number and contact details are stored sealed (AES-256-GCM, see parties/party-vault.ts)
+ * and leave the service only masked.
+ */
 @Entity({ schema: 'enforcement', name: 'party' })
 export class PartyEntity {
   @PrimaryColumn('uuid')
@@ -15,13 +19,17 @@ export class PartyEntity {
   name: string;
 
   @Column('text', { name: 'id_number', nullable: true })
-  idNumber: string | null;
+  idNumberSealed: string | null;
 
-  @Column('text', { nullable: true })
-  phone: string | null;
+  /** HMAC of the normalised identity number: finds the party without decrypting anything. */
+  @Column('text', { name: 'id_index', nullable: true })
+  idIndex: string | null;
 
-  @Column('text', { nullable: true })
-  address: string | null;
+  @Column('text', { name: 'phone', nullable: true })
+  phoneSealed: string | null;
+
+  @Column('text', { name: 'address', nullable: true })
+  addressSealed: string | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
@@ -56,6 +64,10 @@ export class EnforcementCaseEntity {
 
   @Column('text')
   description: string;
+
+  /** The enforcement department (brigade) whose staff see and act on the case. */
+  @Column('text')
+  department: string;
 
   @Column('jsonb', { nullable: true })
   location: CaseLocation | null;

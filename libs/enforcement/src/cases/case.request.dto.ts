@@ -357,3 +357,47 @@ export class CaseListQueryDto {
   @Max(100)
   limit?: number;
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Education instead of a penalty (教育引导, 首违不罚, Art. 33). */
+export class EducationDto extends StepDto {
+  @ApiProperty({ example: 'Explained Art. 24 of the city appearance regulation and why the pavement must stay clear; showed where the licensed market is.', description: 'What was explained to the party.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  explained: string;
+
+  @ApiProperty({ example: '2026-03-17', description: 'The last day (bureau time) to rectify; a follow-up inspection falls due then.' })
+  @Matches(DATE, { message: 'rectifyBy must be a date YYYY-MM-DD' })
+  rectifyBy: string;
+
+  @ApiProperty({ description: 'The officers found the harm none or slight (Art. 33).' })
+  @IsBoolean()
+  harmMinor: boolean;
+}
+
+/** An order to rectify without a penalty (责令改正). */
+export class RectificationOrderDto extends StepDto {
+  @ApiProperty({ example: 'Remove the awning over the pavement.', description: 'What the party must correct.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  requirement: string;
+
+  @ApiProperty({ example: '2026-03-24', description: 'The last day (bureau time) to rectify.' })
+  @Matches(DATE, { message: 'rectifyBy must be a date YYYY-MM-DD' })
+  rectifyBy: string;
+}
+
+/** The on-site follow-up inspection of a rectification. */
+export class FollowUpDto extends HearingRecordDto {
+  @ApiProperty({ description: 'Whether the party corrected the violation.' })
+  @IsBoolean()
+  rectified: boolean;
+
+  @ApiProperty({ type: [String], example: ['off-1', 'off-2'], description: 'At least two certified officers on site (Art. 42).' })
+  @ArrayMaxSize(10)
+  @Matches(OFFICER_ID, { each: true, message: 'each of presentOfficerIds must be an officer id' })
+  presentOfficerIds: string[];
+}

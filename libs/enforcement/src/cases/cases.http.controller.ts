@@ -10,9 +10,11 @@ import {
   AssignOfficersDto,
   CaseListQueryDto,
   DecisionDto,
+  EducationDto,
   EvidenceDto,
   type EvidenceItemDto,
   ExtensionDto,
+  FollowUpDto,
   HearingRecordDto,
   IdentifyPartyDto,
   LegalReviewDto,
@@ -21,6 +23,7 @@ import {
   PaymentDto,
   type PenaltyDto,
   ReasonDto,
+  RectificationOrderDto,
   ScheduleHearingDto,
   ServedAtDto,
   ServiceDto,
@@ -50,6 +53,13 @@ function past(value: string | undefined, field: string): string {
   const at = new Date(value);
   if (at > now) throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: `${field}: is in the future` });
   return at.toISOString();
+}
+
+/** The end of a day in the bureau's time zone, as the instant a rectify-by date means. */
+function endOfDay(date: string, utcOffset: string): string {
+  const end = new Date(`${date}T23:59:59.999${utcOffset}`);
+  if (Number.isNaN(end.getTime())) throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'rectifyBy: is not a calendar date' });
+  return end.toISOString();
 }
 
 /**
@@ -90,8 +100,8 @@ export class CasesHttpController {
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'The latest-changed cases, optionally in one state, each with its next deadline (overdue ones first by date)' })
   @ApiOkResponse({ description: '`items`, newest change first.' })
-  async list(@Query() query: CaseListQueryDto) {
-    return { items: await this.desk.list(query.state, query.limit ?? 50) };
+  async list(@Query() query: CaseListQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return { items: await this.desk.list(query.state, query.limit ?? 50, new Date(), this.desk.scopeOf(user)) };
   }
 
   @Get(':id')
@@ -99,7 +109,8 @@ export class CasesHttpController {
   @ApiOperation({ summary: 'A case with every deadline and what is owed' })
   @ApiOkResponse({ description: 'The case, with the party masked.' })
   @ApiNotFoundResponse({ description: 'No such case.' })
-  view(@Param('id', ParseUUIDPipe) id: string): Promise<CaseView> {
+  async view(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    await this.desk.assertAccess(id, user);
     return this.desk.view(id);
   }
 
@@ -107,6 +118,7 @@ export class CasesHttpController {
   @Step()
   @Roles(Role.Officer)
   async identifyParty(@Param('id', ParseUUIDPipe) id: string, @Body() body: IdentifyPartyDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    await this.desk.assertAccess(id, user);
     await this.desk.identifyParty(id, { ...body.party }, actor(user, body));
     return this.desk.view(id);
   }
@@ -115,6 +127,7 @@ export class CasesHttpController {
   @Step()
   @Roles(Role.Supervisor)
   async assignOfficers(@Param('id', ParseUUIDPipe) id: string, @Body() body: AssignOfficersDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    await this.desk.assertAccess(id, user);
     await this.desk.assignOfficers(id, body.officerIds, actor(user, body));
     return this.desk.view(id);
   }
@@ -282,6 +295,39 @@ export class CasesHttpController {
     return this.run(id, { kind: 'extend_decision_deadline', days: body.days }, actor(user, body), { payload: { days: body.days, reason: body.reason } });
   }
 
+  @Post(':id/education')
+  @Step()
+  @Roles(Role.Officer)
+  giveEducation(@Param('id', ParseUUIDPipe) id: string, @Body() body: EducationDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    const rectifyBy = endOfDay(body.rectifyBy, this.desk.utcOffset);
+    return this.run(id, { kind: 'give_education', explained: body.explained, educatedBy: user.id, rectifyBy, harmMinor: body.harmMinor }, actor(user, body), {
+      byCertifiedOfficer: true,
+      payload: { explained: body.explained, educatedBy: user.id, rectifyBy, harmMinor: body.harmMinor },
+    });
+  }
+
+  @Post(':id/rectification-order')
+  @Step()
+  @Roles(Role.Officer)
+  orderRectification(@Param('id', ParseUUIDPipe) id: string, @Body() body: RectificationOrderDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    const rectifyBy = endOfDay(body.rectifyBy, this.desk.utcOffset);
+    return this.run(id, { kind: 'order_rectification', requirement: body.requirement, orderedBy: user.id, rectifyBy }, actor(user, body), {
+      byCertifiedOfficer: true,
+      payload: { requirement: body.requirement, orderedBy: user.id, rectifyBy },
+    });
+  }
+
+  @Post(':id/follow-up')
+  @Step()
+  @Roles(Role.Officer)
+  followUp(@Param('id', ParseUUIDPipe) id: string, @Body() body: FollowUpDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    const recording = this.recording(body);
+    return this.run(id, { kind: 'follow_up_inspection', rectified: body.rectified, evidence: evidence(body.evidence), presentOfficerIds: body.presentOfficerIds }, actor(user, body), {
+      ...recording,
+      payload: { ...recording.payload, rectified: body.rectified, presentOfficerIds: body.presentOfficerIds },
+    });
+  }
+
   private recording(body: HearingRecordDto): StepRecord {
     return {
       byCertifiedOfficer: true,
@@ -291,6 +337,7 @@ export class CasesHttpController {
   }
 
   private async run(id: string, action: ProcedureAction, by: Actor, record?: StepRecord): Promise<CaseView> {
+    await this.desk.assertAccess(id, by.user);
     await this.desk.step(id, action, by, record);
     return this.desk.view(id);
   }
@@ -303,8 +350,9 @@ function Step(): MethodDecorator {
     ApiOkResponse({ description: 'The case after the step, with every deadline.' }),
     ApiConflictResponse({
       description:
-        '`code` names the precondition that failed, e.g. invalid_transition, legal_review_required, notice_not_served, hearing_window_open, not_enough_officers, officer_not_certified, reviewer_is_case_officer, audio_video_evidence_required.',
+        '`code` names the precondition that failed, e.g. invalid_transition, legal_review_required, notice_not_served, hearing_window_open, not_enough_officers, officer_not_certified, reviewer_is_case_officer, audio_video_evidence_required, category_not_eligible, prior_violation_in_window, harm_not_minor, rectification_period_running, rectification_already_failed, rectify_by_after_decision_due.',
     }),
     ApiNotFoundResponse({ description: 'No such case.' }),
+    ApiForbiddenResponse({ description: "The role may not take this step, or the case is another department's (code other_department)." }),
   );
 }

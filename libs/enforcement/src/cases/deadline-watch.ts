@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CONFIG } from '@civicflow/config';
-import { EnforcementCaseDeadlineOverdueV1Event, EnforcementCaseDeadlineWarningV1Event } from '@civicflow/contracts';
+import {
+  ENFORCEMENT_CASE_STATES,
+  ENFORCEMENT_DEADLINES,
+  type EnforcementCaseDeadlineOverdueV1,
+  EnforcementCaseDeadlineOverdueV1Event,
+  EnforcementCaseDeadlineOverdueV2Event,
+  EnforcementCaseDeadlineWarningV1Event,
+  EnforcementCaseDeadlineWarningV2Event,
+} from '@civicflow/contracts';
 import { OutboxPublisher, PeriodicTask } from '@civicflow/messaging';
 import { caseDeadlines } from '../domain/deadlines';
 import type { ProcedureCase } from '../domain/procedure';
@@ -63,8 +71,9 @@ export class CaseDeadlineWatch extends PeriodicTask {
             );
             if (inserted.length === 0) continue;
             const data = { caseId: row.id, state: row.procedure.state, at: now.toISOString(), deadline: deadline.name, dueAt: deadline.dueAt };
-            const definition = kind === 'overdue' ? EnforcementCaseDeadlineOverdueV1Event : EnforcementCaseDeadlineWarningV1Event;
-            await this.outbox.emit(manager, definition, data, { correlationId: uuidv7() });
+            const metadata = { correlationId: uuidv7() };
+            if (fitsV1(data)) await this.outbox.emit(manager, kind === 'overdue' ? EnforcementCaseDeadlineOverdueV1Event : EnforcementCaseDeadlineWarningV1Event, data, metadata);
+            else await this.outbox.emit(manager, kind === 'overdue' ? EnforcementCaseDeadlineOverdueV2Event : EnforcementCaseDeadlineWarningV2Event, data, metadata);
             alerts += 1;
           }
         }
@@ -75,4 +84,9 @@ export class CaseDeadlineWatch extends PeriodicTask {
       after = last;
     }
   }
+}
+
+/** v1 alerts stay as they were; what their closed enums cannot name (the rectification deadline, the rectifying state) goes out as v2. */
+function fitsV1(data: { state: string; deadline: string }): data is EnforcementCaseDeadlineOverdueV1 {
+  return (ENFORCEMENT_CASE_STATES as readonly string[]).includes(data.state) && (ENFORCEMENT_DEADLINES as readonly string[]).includes(data.deadline);
 }

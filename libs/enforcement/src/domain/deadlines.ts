@@ -1,13 +1,14 @@
-import type { ENFORCEMENT_DEADLINES } from '@civicflow/contracts';
-import type { ProcedureCase, ProcedureContext } from './procedure';
+import type { ENFORCEMENT_DEADLINES_V2 } from '@civicflow/contracts';
+import { decisionDueAt, type ProcedureCase, type ProcedureContext } from './procedure';
 
-export type DeadlineName = (typeof ENFORCEMENT_DEADLINES)[number];
+export type DeadlineName = (typeof ENFORCEMENT_DEADLINES_V2)[number];
 
 /**
  * `met`: the step was taken in time or late; `pending`: still expected, not yet due; `overdue`:
- * expected and past due; `lapsed`: a window of the party's that passed unused (not a fault).
+ * expected and past due; `lapsed`: a window of the party's that passed unused (not a fault);
+ * `paused`: the decision period while the case is suspended (its due date as if resumed now).
  */
-export type DeadlineStatus = 'pending' | 'met' | 'overdue' | 'lapsed';
+export type DeadlineStatus = 'pending' | 'met' | 'overdue' | 'lapsed' | 'paused';
 
 export interface CaseDeadline {
   readonly name: DeadlineName;
@@ -27,17 +28,25 @@ const STOPPED = ['registration_refused', 'terminated', 'suspended'];
 export function caseDeadlines(current: ProcedureCase, context: Context): CaseDeadline[] {
   const { rules, calendar, now } = context;
   const deadlines: CaseDeadline[] = [];
-  const add = (name: DeadlineName, from: string, due: Date, metAt: string | undefined, partyWindow: boolean) => {
+  const add = (name: DeadlineName, from: string, due: Date, metAt: string | undefined, partyWindow: boolean, paused = false) => {
     const warnAt = new Date(Math.max(new Date(from).getTime(), due.getTime() - rules.warningLeadHours * 60 * 60 * 1000));
     let status: DeadlineStatus = 'pending';
     if (metAt) status = 'met';
+    else if (paused) status = 'paused';
     else if (now > due) status = partyWindow ? 'lapsed' : 'overdue';
     deadlines.push({ name, from, dueAt: due.toISOString(), warnAt: warnAt.toISOString(), status });
   };
   const stopped = STOPPED.includes(current.state);
   if (current.registeredAt && current.procedure === 'general') {
-    const decision = { ...rules.decision, amount: rules.decision.amount + current.decisionExtensionDays };
-    add('decision', current.registeredAt, calendar.dueAt(new Date(current.registeredAt), decision), current.decision?.at ?? (stopped ? current.createdAt : undefined), false);
+    // Suspension pauses the clock (Art. 60): suspended days are added, not counted.
+    const paused = current.state === 'suspended' && current.suspendedAt !== undefined;
+    const ended = current.state === 'registration_refused' || current.state === 'terminated' || (current.state === 'suspended' && !paused);
+    add('decision', current.registeredAt, decisionDueAt(current, { rules, calendar }, paused ? now : undefined), current.decision?.at ?? (ended ? current.createdAt : undefined), false, paused);
+  }
+  const rectification = current.rectification;
+  if (rectification) {
+    const inspected = rectification.followUp?.at ?? (stopped && current.state !== 'suspended' ? rectification.at : undefined);
+    add('rectification', rectification.at, new Date(rectification.rectifyBy), inspected, false);
   }
   const noticeServedAt = current.notice?.servedAt;
   if (noticeServedAt) {

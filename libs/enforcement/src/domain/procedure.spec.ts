@@ -12,6 +12,7 @@ import {
   type ProcedureContext,
   ProcedureRefused,
 } from './procedure';
+import { DEFAULT_EDUCATION_RULES } from './education-rules';
 import { DEFAULT_PROCEDURE_RULES, lateFeeFen, type Penalty } from './procedure-rules';
 
 const calendar = defaultWorkingCalendar();
@@ -22,7 +23,7 @@ const officers = [
   { id: 'o2', certificateValidUntil: '2027-12-31' },
   { id: 'o3', certificateValidUntil: '2025-12-31' },
 ];
-const context = (now: Date = NOW): ProcedureContext => ({ now, rules: DEFAULT_PROCEDURE_RULES, calendar, officers });
+const context = (now: Date = NOW): ProcedureContext => ({ now, rules: DEFAULT_PROCEDURE_RULES, calendar, officers, education: { rules: DEFAULT_EDUCATION_RULES, category: 'street-vending', priorViolations: [] } });
 const fine = (cny: number, measures: Penalty['measures'] = []): Penalty => ({ warning: false, fineFen: cny * 100, measures });
 
 const base: ProcedureCase = {
@@ -63,6 +64,11 @@ const IN_STATE: Record<CaseState, ProcedureCase> = {
   archived: { ...base, state: 'archived' },
   suspended: { ...base, state: 'suspended', suspendedFrom: 'investigating', suspensionReason: 'party in hospital' },
   terminated: { ...base, state: 'terminated', terminationReason: 'party died' },
+  rectifying: {
+    ...base,
+    state: 'rectifying',
+    rectification: { basis: 'first_violation', explained: 'Regulation Art. 24 explained', by: 'o1', at: '2026-03-03T02:00:00Z', rectifyBy: '2026-03-09T15:59:59.999Z' },
+  },
 };
 
 const video = [{ kind: 'video' as const, sha256: 'a'.repeat(64) }];
@@ -89,6 +95,9 @@ const SAMPLE: Record<ProcedureActionKind, ProcedureAction> = {
   resume: { kind: 'resume' },
   terminate: { kind: 'terminate', reason: 'the party died' },
   extend_decision_deadline: { kind: 'extend_decision_deadline', days: 30 },
+  give_education: { kind: 'give_education', explained: 'Regulation Art. 24 explained', educatedBy: 'o1', rectifyBy: '2026-03-17T15:59:59.999Z', harmMinor: true },
+  order_rectification: { kind: 'order_rectification', requirement: 'Clear the pavement', orderedBy: 'o1', rectifyBy: '2026-03-17T15:59:59.999Z' },
+  follow_up_inspection: { kind: 'follow_up_inspection', rectified: true, evidence: video, presentOfficerIds: ['o1', 'o2'] },
 };
 
 /** For every allowed (state, action): the state it leads to, or the precondition that refuses it in the fixture. */
@@ -119,6 +128,11 @@ const ALLOWED_OUTCOME: Partial<Record<`${CaseState} ${ProcedureActionKind}`, Cas
   'terminated archive': 'archived',
   'registration_refused archive': 'archived',
   'suspended resume': 'investigating',
+  'registered give_education': { refused: 'evidence_required' },
+  'investigating give_education': 'rectifying',
+  'registered order_rectification': { refused: 'evidence_required' },
+  'investigating order_rectification': 'rectifying',
+  'rectifying follow_up_inspection': 'decided',
 };
 
 describe('the procedure state machine, every (state, action) pair', () => {

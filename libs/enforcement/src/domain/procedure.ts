@@ -1,5 +1,6 @@
-import { ENFORCEMENT_CASE_STATES, type ENFORCEMENT_OUTCOMES, ENFORCEMENT_SERVICE_METHODS } from '@civicflow/contracts';
+import { ENFORCEMENT_CASE_STATES_V2, type ENFORCEMENT_OUTCOMES, ENFORCEMENT_SERVICE_METHODS } from '@civicflow/contracts';
 import type { WorkingCalendar } from '@civicflow/domain';
+import { type EducationRules, type PriorViolation, priorViolationsInWindow, type RectificationBasis } from './education-rules';
 import { givesHearingRight, isMajor, lateFeeFen, type PartyKind, type Penalty, type ProcedureRules } from './procedure-rules';
 
 /**
@@ -8,8 +9,8 @@ import { givesHearingRight, isMajor, lateFeeFen, type PartyKind, type Penalty, t
  * step. Nothing can be skipped: every action is allowed only from named states, and then only when
  * its preconditions hold; a refusal names the one that failed.
  */
-// Part of the published contract: every event on enforcement.case.v1 carries the state.
-export const CASE_STATES = ENFORCEMENT_CASE_STATES;
+// Part of the published contract: every event on enforcement.case.v1 carries the state ('rectifying' only in the events made for it).
+export const CASE_STATES = ENFORCEMENT_CASE_STATES_V2;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export type EvidenceKind = 'photo' | 'video' | 'audio' | 'document' | 'statement';
@@ -58,7 +59,23 @@ export interface ProcedureCase {
   readonly closedAt?: string;
   readonly suspendedFrom?: CaseState;
   readonly suspensionReason?: string;
+  /** When the current suspension began: its days do not count towards the decision period. */
+  readonly suspendedAt?: string;
+  /** Whole calendar days of earlier suspensions, added to the decision period (absent in cases stored before suspension paused the clock). */
+  readonly suspendedDays?: number;
   readonly terminationReason?: string;
+  /** Education given or rectification ordered instead of a penalty, and what the follow-up found. */
+  readonly rectification?: Rectification;
+}
+
+export interface Rectification {
+  readonly basis: RectificationBasis;
+  /** What the party was told: the law explained (education) or what to correct (order). */
+  readonly explained: string;
+  readonly by: string;
+  readonly at: string;
+  readonly rectifyBy: string;
+  readonly followUp?: { readonly at: string; readonly rectified: boolean };
 }
 
 export type ProcedureAction =
@@ -83,7 +100,10 @@ export type ProcedureAction =
   | { kind: 'suspend'; reason: string }
   | { kind: 'resume' }
   | { kind: 'terminate'; reason: string }
-  | { kind: 'extend_decision_deadline'; days: number };
+  | { kind: 'extend_decision_deadline'; days: number }
+  | { kind: 'give_education'; explained: string; educatedBy: string; rectifyBy: string; harmMinor: boolean }
+  | { kind: 'order_rectification'; requirement: string; orderedBy: string; rectifyBy: string }
+  | { kind: 'follow_up_inspection'; rectified: boolean; evidence: readonly EvidenceItem[]; presentOfficerIds: readonly string[] };
 
 export type ProcedureActionKind = ProcedureAction['kind'];
 
@@ -94,6 +114,16 @@ export interface ProcedureContext {
   readonly calendar: WorkingCalendar;
   /** The officers known to the bureau that the case or the action names. */
   readonly officers: readonly CaseOfficer[];
+  /** What education first is checked against; needed by give_education only. */
+  readonly education?: EducationContext;
+}
+
+export interface EducationContext {
+  readonly rules: EducationRules;
+  /** The category of this case's violation. */
+  readonly category: string;
+  /** The party's violations found in its other cases. */
+  readonly priorViolations: readonly PriorViolation[];
 }
 
 /** A refused step: `code` for clients, `message` for people. The HTTP edge answers 409 `{ code, message }`. */
@@ -110,10 +140,12 @@ export class ProcedureRefused extends Error {
 /** States in which the case is open and can be suspended. */
 const ACTIVE: readonly CaseState[] = ['registered', 'investigating', 'notice_issued', 'hearing_requested', 'hearing_scheduled', 'hearing_held', 'legal_reviewed', 'decided', 'served', 'executing'];
 const BEFORE_DECISION: readonly CaseState[] = ['registered', 'investigating', 'notice_issued', 'hearing_requested', 'hearing_scheduled', 'hearing_held', 'legal_reviewed'];
+/** Education and rectification orders come after the facts and before any notice of a penalty. */
+const BEFORE_NOTICE: readonly CaseState[] = ['registered', 'investigating'];
 
 export const ALLOWED_FROM: Readonly<Record<ProcedureActionKind, readonly CaseState[]>> = {
   identify_party: ['registration_pending', 'registered', 'investigating'],
-  assign_officers: ['registration_pending', ...BEFORE_DECISION],
+  assign_officers: ['registration_pending', ...BEFORE_DECISION, 'rectifying'],
   register: ['registration_pending'],
   refuse_registration: ['registration_pending'],
   add_evidence: ['registered', 'investigating'],
@@ -132,8 +164,11 @@ export const ALLOWED_FROM: Readonly<Record<ProcedureActionKind, readonly CaseSta
   archive: ['closed', 'terminated', 'registration_refused'],
   suspend: ACTIVE,
   resume: ['suspended'],
-  terminate: ['registration_pending', ...ACTIVE, 'suspended'],
-  extend_decision_deadline: BEFORE_DECISION,
+  terminate: ['registration_pending', ...ACTIVE, 'suspended', 'rectifying'],
+  extend_decision_deadline: [...BEFORE_DECISION, 'rectifying'],
+  give_education: BEFORE_NOTICE,
+  order_rectification: BEFORE_NOTICE,
+  follow_up_inspection: ['rectifying'],
 };
 
 export const ACTION_KINDS = Object.keys(ALLOWED_FROM) as ProcedureActionKind[];
@@ -269,14 +304,59 @@ export function applyAction(current: ProcedureCase, action: ProcedureAction, con
     case 'archive':
       return { ...current, state: 'archived' };
     case 'suspend':
-      return { ...current, state: 'suspended', suspendedFrom: current.state, suspensionReason: action.reason };
-    case 'resume':
-      return { ...current, state: current.suspendedFrom ?? 'registered', suspendedFrom: undefined, suspensionReason: undefined };
+      return { ...current, state: 'suspended', suspendedFrom: current.state, suspensionReason: action.reason, suspendedAt: now };
+    case 'resume': {
+      // Art. 60: the decision period does not run while the case is suspended (中止).
+      const days = current.suspendedAt ? suspendedCalendarDays(current.suspendedAt, context.now, context.rules.utcOffset) : 0;
+      return { ...current, state: current.suspendedFrom ?? 'registered', suspendedFrom: undefined, suspensionReason: undefined, suspendedAt: undefined, suspendedDays: (current.suspendedDays ?? 0) + days };
+    }
     case 'terminate':
       return { ...current, state: 'terminated', suspendedFrom: undefined, terminationReason: action.reason };
     case 'extend_decision_deadline':
       if (!Number.isInteger(action.days) || action.days <= 0) throw new ProcedureRefused('invalid_extension', 'an extension is a whole number of days above 0');
       return { ...current, decisionExtensionDays: current.decisionExtensionDays + action.days };
+    case 'give_education': {
+      requireFactsForRectification(current);
+      requirePartyKind(current);
+      const education = context.education;
+      if (!education) throw new ProcedureRefused('category_not_eligible', 'no education-first rules apply to this case');
+      const basis = educationBasis(education);
+      if (current.seriousHarm || !action.harmMinor) {
+        throw new ProcedureRefused('harm_not_minor', 'education instead of a penalty needs a violation whose harm is none or slight (Art. 33)');
+      }
+      if (basis === 'first_violation') {
+        const priors = priorViolationsInWindow(education.priorViolations, education.category, current.violationAt, education.rules);
+        if (priors.length > 0) {
+          throw new ProcedureRefused('prior_violation_in_window', `the party already violated ${education.category} within ${education.rules.priorViolationWindowMonths} months (case ${priors[0].caseId}): not a first violation`);
+        }
+      }
+      requireCertifiedOfficer(action.educatedBy, context);
+      requireRectifyBy(action.rectifyBy, current, context, education.rules);
+      return { ...current, state: 'rectifying', rectification: { basis, explained: action.explained, by: action.educatedBy, at: now, rectifyBy: action.rectifyBy } };
+    }
+    case 'order_rectification':
+      requireFactsForRectification(current);
+      requirePartyKind(current);
+      if (current.seriousHarm) throw new ProcedureRefused('harm_not_minor', 'a violation that harmed life, health or financial safety is not settled by a rectification order alone');
+      requireCertifiedOfficer(action.orderedBy, context);
+      requireRectifyBy(action.rectifyBy, current, context, context.education?.rules);
+      return { ...current, state: 'rectifying', rectification: { basis: 'rectification_order', explained: action.requirement, by: action.orderedBy, at: now, rectifyBy: action.rectifyBy } };
+    case 'follow_up_inspection': {
+      const rectification = current.rectification;
+      if (!rectification) throw new ProcedureRefused('rectification_not_ordered', 'no rectification was ordered');
+      requireCertifiedOfficers(action.presentOfficerIds, context);
+      requireAudioVideo(action.evidence, 'the on-site follow-up inspection');
+      const evidenceCount = current.evidenceCount + action.evidence.length;
+      if (!action.rectified) {
+        if (context.now <= new Date(rectification.rectifyBy)) {
+          throw new ProcedureRefused('rectification_period_running', `the party has until ${rectification.rectifyBy} to rectify`);
+        }
+        // Not corrected: no longer "corrected promptly" (Art. 33), so the penalty path goes on from the facts.
+        return { ...current, state: 'investigating', evidenceCount, rectification: { ...rectification, followUp: { at: now, rectified: false } } };
+      }
+      const outcome = rectification.basis === 'rectification_order' ? 'rectification' : 'education';
+      return { ...current, state: 'decided', evidenceCount, rectification: { ...rectification, followUp: { at: now, rectified: true } }, decision: { at: now, outcome, major: false } };
+    }
     default:
       return unknownAction(action);
   }
@@ -294,6 +374,53 @@ export function amountOwedFen(current: ProcedureCase, context: Pick<ProcedureCon
 export function earliestHearing(notifiedAt: Date, context: Pick<ProcedureContext, 'rules' | 'calendar'>): Date {
   const endOfLastDay = context.calendar.dueAt(notifiedAt, context.rules.hearingNotice);
   return new Date(endOfLastDay.getTime() + 1 - 24 * 60 * 60 * 1000);
+}
+
+/** Whole calendar days (in the bureau's time zone) from the day of suspension to the day of resumption. */
+export function suspendedCalendarDays(from: string, to: Date, utcOffset: string): number {
+  const offsetMs = offsetMinutes(utcOffset) * 60 * 1000;
+  const day = (instant: Date) => Math.floor((instant.getTime() + offsetMs) / (24 * 60 * 60 * 1000));
+  return Math.max(0, day(to) - day(new Date(from)));
+}
+
+function offsetMinutes(utcOffset: string): number {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(utcOffset);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+function educationBasis(education: EducationContext): RectificationBasis {
+  if (education.rules.minorViolations.includes(education.category)) return 'minor_violation';
+  if (education.rules.firstViolations.includes(education.category)) return 'first_violation';
+  throw new ProcedureRefused('category_not_eligible', `${education.category} is on neither the minor-violation nor the first-violation list of the bureau (Art. 33)`);
+}
+
+function requireFactsForRectification(current: ProcedureCase): void {
+  if (current.evidenceCount === 0) throw new ProcedureRefused('evidence_required', 'the facts must be recorded before the case is settled without a penalty: record evidence first');
+  if (current.rectification?.followUp?.rectified === false) {
+    throw new ProcedureRefused('rectification_already_failed', `the party did not rectify by ${current.rectification.rectifyBy}: the case continues on the penalty path`);
+  }
+}
+
+function requireRectifyBy(rectifyBy: string, current: ProcedureCase, context: ProcedureContext, rules: EducationRules | undefined): void {
+  const due = new Date(rectifyBy);
+  if (Number.isNaN(due.getTime()) || due <= context.now) throw new ProcedureRefused('rectify_by_not_in_future', 'the rectify-by date must be in the future');
+  const maxDays = rules?.maxRectificationDays;
+  if (maxDays !== undefined && due.getTime() - context.now.getTime() > maxDays * 24 * 60 * 60 * 1000 + 24 * 60 * 60 * 1000) {
+    throw new ProcedureRefused('rectify_by_too_far', `a rectification period is at most ${maxDays} days`);
+  }
+  if (current.registeredAt && current.procedure === 'general') {
+    const decisionDue = decisionDueAt(current, context);
+    if (due > decisionDue) throw new ProcedureRefused('rectify_by_after_decision_due', `the follow-up must come before the decision falls due on ${decisionDue.toISOString()} (Art. 60)`);
+  }
+}
+
+/** The end of the 90-day decision period (Art. 60), lengthened by approved extensions and by days suspended; `until` counts a running suspension. */
+export function decisionDueAt(current: ProcedureCase, context: Pick<ProcedureContext, 'rules' | 'calendar'>, until?: Date): Date {
+  const running = current.suspendedAt && until ? suspendedCalendarDays(current.suspendedAt, until, context.rules.utcOffset) : 0;
+  const amount = context.rules.decision.amount + current.decisionExtensionDays + (current.suspendedDays ?? 0) + running;
+  return context.calendar.dueAt(new Date(current.registeredAt ?? current.createdAt), { ...context.rules.decision, amount });
 }
 
 function requireServedAfter(servedAt: string, issuedAt: string, what: string): void {
