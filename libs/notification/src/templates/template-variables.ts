@@ -94,6 +94,8 @@ export function unsuppliedVariables(declared: Record<string, VariableType>, even
   if (!supplied) return [`event type ${eventType} is not in the catalogue`];
   const problems: string[] = [];
   for (const [name, type] of Object.entries(declared)) {
+    // An unknown type is the template check's to report.
+    if (!isVariableType(type)) continue;
     const offer = supplied.get(name);
     if (!offer) problems.push(`variable ${name} is not supplied by ${eventType} to the ${audience} audience`);
     else if (!accepts(type, offer.type)) problems.push(`variable ${name} is declared ${type} but ${eventType} supplies a ${offer.type}`);
