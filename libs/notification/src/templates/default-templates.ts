@@ -194,6 +194,26 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, DefaultTemplate>> = {
     ['案件 {{caseId}} 已超期', '案件 {{caseId}} 的期限（{{deadline}}）已于 {{dueAt}} 届满。'],
     ['Case {{caseId}}: deadline passed', 'The {{deadline}} deadline of case {{caseId}} ended at {{dueAt}}.'],
   ),
+  'staff.case-education-given': note(
+    { caseId: 'string', category: 'string', rectifyBy: 'datetime' },
+    ['案件 {{caseId}} 已教育劝导', '案件 {{caseId}}（{{category}}）已对当事人教育劝导，限 {{rectifyBy}} 前改正。'],
+    ['Case {{caseId}}: education given', 'The party in case {{caseId}} ({{category}}) was educated and is to put it right by {{rectifyBy}}.'],
+  ),
+  'staff.case-rectification-ordered': note(
+    { caseId: 'string', category: 'string', basis: 'string', rectifyBy: 'datetime' },
+    ['案件 {{caseId}} 已责令改正', '案件 {{caseId}}（{{category}}）已责令限期改正，依据：{{basis}}，期限：{{rectifyBy}}。请届时复查。'],
+    ['Case {{caseId}}: rectification ordered', 'Rectification was ordered in case {{caseId}} ({{category}}) under {{basis}}, due by {{rectifyBy}}. Please inspect then.'],
+  ),
+  'staff.case-follow-up-inspected': note(
+    { caseId: 'string', rectified: 'boolean' },
+    ['案件 {{caseId}} 已复查', '案件 {{caseId}} 复查结果：{{#rectified}}已改正{{/rectified}}{{^rectified}}未改正{{/rectified}}。'],
+    ['Case {{caseId}} inspected again', 'Follow-up inspection of case {{caseId}}: {{#rectified}}put right{{/rectified}}{{^rectified}}not put right{{/rectified}}.'],
+  ),
+  'staff.referral-submitted': note(
+    { referringDepartment: 'string', category: 'string', at: 'datetime' },
+    ['{{referringDepartment}} 移送案件线索', '{{referringDepartment}} 于 {{at}} 移送案件线索（{{category}}），待审查立案。'],
+    ['Referral from {{referringDepartment}}', '{{referringDepartment}} referred a matter ({{category}}) at {{at}}; it awaits review for a case.'],
+  ),
   'staff.officer-certified': note(
     { officerId: 'string', certificateNumber: 'string', validUntil: 'date', renewal: 'boolean' },
     ['执法证{{#renewal}}换证{{/renewal}}{{^renewal}}核发{{/renewal}}：{{officerId}}', '执法人员 {{officerId}} 的执法证 {{certificateNumber}} 已{{#renewal}}换发{{/renewal}}{{^renewal}}核发{{/renewal}}，有效期至 {{validUntil}}。'],
