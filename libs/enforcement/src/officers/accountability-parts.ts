@@ -1,5 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
 import { accountabilitySettingsProvider } from '../assessment/accountability-settings';
+import { AssessmentHttpController } from '../assessment/assessment.http.controller';
+import { AssessmentService } from '../assessment/assessment.service';
+import { SatisfactionMessageController } from '../assessment/satisfaction.message.controller';
 import { OfficerComplaintsHttpController } from '../officer-complaints/officer-complaints.http.controller';
 import { OfficerComplaints } from '../officer-complaints/officer-complaints.service';
 import { SubmitOfficerComplaintHttpController } from '../officer-complaints/submit-officer-complaint.http.controller';
@@ -10,5 +13,5 @@ import { CertificationHttpController } from './certification/certification.http.
 import { CertificationService } from './certification/certification.service';
 
 /** Officers' certification, training, complaints about officers, assessment and case analysis: what the module adds for them. */
-export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController, SubmitOfficerComplaintHttpController, OfficerComplaintsHttpController];
-export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService, OfficerComplaints];
+export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController, SubmitOfficerComplaintHttpController, OfficerComplaintsHttpController, AssessmentHttpController, SatisfactionMessageController];
+export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService, OfficerComplaints, AssessmentService];
