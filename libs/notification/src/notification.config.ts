@@ -39,6 +39,12 @@ export const notificationVariables = {
   DELIVERY_RETRY_MAX_MS: Type.Integer({ minimum: 1, default: 3_600_000, description: 'Longest delay between two attempts.' }),
   DELIVERY_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, default: 200, description: 'How often an idle dispatcher looks for due deliveries (a busy one goes on at once); bounds the added latency of every message.' }),
   DELIVERY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 50, description: 'Deliveries claimed per channel per poll.' }),
+  DELIVERY_CLAIM_LEASE_MS: Type.Integer({
+    minimum: 1000,
+    default: 300_000,
+    description:
+      'How long a replica holds the deliveries it claimed; those of a replica that died mid-send are retried after it (at least once: a message the channel took just before the crash goes again, with the same Message-ID / delivery id). Longer than the slowest send.',
+  }),
   RATE_LIMIT_EMAIL_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 200, description: 'E-mails sent per second at most by one replica (token bucket).' }),
   RATE_LIMIT_SMS_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 20, description: 'SMS sent per second at most by one replica (token bucket).' }),
   RATE_LIMIT_WEBHOOK_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 50, description: 'Webhook calls per second at most by one replica (token bucket).' }),
@@ -70,6 +76,7 @@ export interface DeliveryConfig {
   DELIVERY_RETRY_MAX_MS: number;
   DELIVERY_POLL_INTERVAL_MS: number;
   DELIVERY_BATCH_SIZE: number;
+  DELIVERY_CLAIM_LEASE_MS: number;
   RATE_LIMIT_EMAIL_PER_SECOND: number;
   RATE_LIMIT_SMS_PER_SECOND: number;
   RATE_LIMIT_WEBHOOK_PER_SECOND: number;

@@ -12,12 +12,6 @@ import { DELIVERY_OUTCOME_OBSERVERS, type DeliveryOutcomeObserver } from './deli
 import { retryDelayMs } from './retry-backoff';
 import { TokenBucket } from './token-bucket';
 
-/**
- * How long a claimed delivery stays with the replica that claimed it. A replica that dies
- * mid-send leaves the row in `sending`; once the lease is over another replica retries it
- * (at least once: receivers deduplicate on the delivery id).
- */
-const CLAIM_LEASE_MS = 5 * 60_000;
 const MAX_REASON_LENGTH = 1000;
 
 interface ClaimedDelivery {
@@ -127,7 +121,8 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
          WHERE channel = $1 AND status IN ('queued', 'sending') AND next_attempt_at <= $2
          ORDER BY next_attempt_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
        RETURNING id, source_event_id, source_event_type, about_kind, about_id, correlation_id, recipient_masked, address, channel, template, locale, payload, mandatory, attempts`),
-      [channel, now, new Date(now.getTime() + CLAIM_LEASE_MS)],
+      // A replica that dies mid-send leaves the row in `sending`; once the lease is over another retries it.
+      [channel, now, new Date(now.getTime() + this.config.DELIVERY_CLAIM_LEASE_MS)],
     );
     bucket.take(rows.length);
     return rows;
