@@ -47,7 +47,14 @@ function eventOf<D extends EventDefinition>(definition: D, data: Partial<D['exam
   const n = String(++sequence).padStart(12, '0');
   const complaintId = `0194f3a2-cccc-7a4b-9d2e-${n}`;
   const merged = { ...example.data, ...('complaintId' in example.data ? { complaintId } : {}), ...data };
-  return { ...example, id: `0194f3a2-eeee-7a4b-9d2e-${n}`, correlationid: `corr-${n}`, subject: String((merged as Record<string, unknown>)[definition.subjectField]), data: merged };
+  return {
+    ...example,
+    id: `0194f3a2-eeee-7a4b-9d2e-${n}`,
+    time: new Date().toISOString(),
+    correlationid: `corr-${n}`,
+    subject: String((merged as Record<string, unknown>)[definition.subjectField]),
+    data: merged,
+  };
 }
 
 describe('notification rules and templates, on PostgreSQL', () => {
@@ -180,6 +187,17 @@ describe('notification rules and templates, on PostgreSQL', () => {
     const again = await host.app.get<DataSource>(getDataSourceToken('notification')).transaction((manager) => host.app.get(RulesEngine).apply(manager, event));
     expect(again).toEqual({ rules: 1, queued: 0 });
     expect(await deliveriesOf(event)).toHaveLength(1);
+  });
+
+  it('does not tell of what happened long before the rule was made (a new consumer group reads the retained history)', async () => {
+    const old = { ...eventOf(ComplaintEscalatedV1Event), time: new Date(Date.now() - 3 * 24 * 3_600_000).toISOString() };
+    const recent = { ...eventOf(ComplaintEscalatedV1Event), time: new Date(Date.now() - 3_600_000).toISOString() };
+    await publish(ComplaintEscalatedV1Event, old);
+    await publish(ComplaintEscalatedV1Event, recent);
+    await processed(old);
+    await processed(recent);
+    expect(await deliveriesOf(old)).toEqual([]);
+    expect(await deliveriesOf(recent)).toEqual([expect.objectContaining({ recipient_key: 'user:sup-1', template: 'staff.complaint-escalated' })]);
   });
 
   it('refuses at the edge a rule with an unknown event, audience, channel or template, or variables the event cannot supply', async () => {

@@ -107,7 +107,7 @@ describe('notification templates: typed variables checked at save, preview in bo
     });
     expect(preference.status).toBe(200);
     const example = buildExampleEvent(ComplaintOverdueV1Event);
-    const event: CloudEvent = { ...example, id: '0194f3a2-ffff-7a4b-9d2e-000000000001' };
+    const event: CloudEvent = { ...example, id: '0194f3a2-ffff-7a4b-9d2e-000000000001', time: new Date().toISOString() };
     await host.app.get<MessageBroker>(MESSAGE_BROKER).publish([{ topic: ComplaintOverdueV1Event.topic, ...toBinaryMessage(event) }]);
     const [delivery] = await waitFor(
       async () => {

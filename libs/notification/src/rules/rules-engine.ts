@@ -35,7 +35,7 @@ export class RulesEngine {
   ) {}
 
   async apply(manager: EntityManager, event: CloudEvent): Promise<RulesOutcome> {
-    const rules = await this.rules.enabledFor(manager, event.type);
+    const rules = await this.rules.enabledFor(manager, event.type, event.time);
     const data = (event.data ?? {}) as Record<string, unknown>;
     const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
     const trackingUrl = typeof data['trackingCode'] === 'string' ? `${base}/api/v1/complaints/${data['trackingCode']}` : undefined;

@@ -23,6 +23,9 @@ interface RuleRow {
   updated_at: Date;
 }
 
+/** How long before a rule was made an event may have happened and still be told by it. */
+export const RULE_GRACE_HOURS = 24;
+
 const COLUMNS = 'id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, default_key, updated_at';
 
 export const toRule = (row: RuleRow): Rule => ({
@@ -85,9 +88,19 @@ export class Rules {
     return row && toRule(row);
   }
 
-  /** The enabled rules for an event type, in the consumer's transaction. */
-  async enabledFor(manager: EntityManager, eventType: string): Promise<Rule[]> {
-    const rows: RuleRow[] = await manager.query(`SELECT ${COLUMNS} FROM notification.rule WHERE event_type = $1 AND enabled ORDER BY created_at, id`, [eventType]);
+  /**
+   * The enabled rules for an event, in the consumer's transaction. A rule tells of what
+   * happens from about when it was made: a new consumer group starts at the beginning of
+   * the topics, and a rule (or the first deploy of the rules) must not notify the whole
+   * retained history. The day of grace covers the backlog of events that happened just
+   * before, which a consumer written before the rule would still have told.
+   */
+  async enabledFor(manager: EntityManager, eventType: string, eventTime?: string): Promise<Rule[]> {
+    const rows: RuleRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM notification.rule WHERE event_type = $1 AND enabled AND ($2::timestamptz IS NULL OR created_at <= $2::timestamptz + interval '${RULE_GRACE_HOURS} hours')
+       ORDER BY created_at, id`,
+      [eventType, eventTime && !Number.isNaN(Date.parse(eventTime)) ? eventTime : null],
+    );
     return rows.map(toRule);
   }
 
