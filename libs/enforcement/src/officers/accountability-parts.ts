@@ -1,4 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
+import { CaseAnalysisHttpController } from '../analysis/case-analysis.http.controller';
+import { CaseAnalysisService } from '../analysis/case-analysis.service';
 import { accountabilitySettingsProvider } from '../assessment/accountability-settings';
 import { AssessmentHttpController } from '../assessment/assessment.http.controller';
 import { AssessmentService } from '../assessment/assessment.service';
@@ -13,5 +15,5 @@ import { CertificationHttpController } from './certification/certification.http.
 import { CertificationService } from './certification/certification.service';
 
 /** Officers' certification, training, complaints about officers, assessment and case analysis: what the module adds for them. */
-export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController, SubmitOfficerComplaintHttpController, OfficerComplaintsHttpController, AssessmentHttpController, SatisfactionMessageController];
-export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService, OfficerComplaints, AssessmentService];
+export const ACCOUNTABILITY_CONTROLLERS: Type[] = [CertificationHttpController, TrainingHttpController, SubmitOfficerComplaintHttpController, OfficerComplaintsHttpController, AssessmentHttpController, SatisfactionMessageController, CaseAnalysisHttpController];
+export const ACCOUNTABILITY_PROVIDERS: Provider[] = [accountabilitySettingsProvider, CertificationService, TrainingRepository, TrainingService, OfficerComplaints, AssessmentService, CaseAnalysisService];
