@@ -1,5 +1,6 @@
+import { DEFAULT_EDUCATION_RULES } from './domain/education-rules';
 import { DEFAULT_PROCEDURE_RULES } from './domain/procedure-rules';
-import { procedureRulesFromConfig, workingCalendarFromConfig } from './enforcement.config';
+import { educationRulesFromConfig, procedureRulesFromConfig, workingCalendarFromConfig } from './enforcement.config';
 
 describe('procedure rules from configuration', () => {
   it('are the statutory defaults when nothing is configured', () => {
@@ -31,5 +32,27 @@ describe('procedure rules from configuration', () => {
     const calendar = workingCalendarFromConfig({ WORKING_CALENDAR_YEARS: '[{"year":2027,"holidays":["2027-01-01"],"makeUpWorkingDays":[]}]' });
     expect(calendar.coversYear(2027)).toBe(true);
     expect(calendar.isWorkingDay(new Date('2027-01-01T04:00:00Z'))).toBe(false);
+  });
+});
+
+describe('education-first rules from configuration', () => {
+  it('are the defaults when nothing is configured: a 12-month window, and lists per category', () => {
+    expect(educationRulesFromConfig({})).toBe(DEFAULT_EDUCATION_RULES);
+    expect(DEFAULT_EDUCATION_RULES.priorViolationWindowMonths).toBe(12);
+    expect(DEFAULT_EDUCATION_RULES.firstViolations).toContain('street-vending');
+  });
+
+  it("take the bureau's own lists and window", () => {
+    const rules = educationRulesFromConfig({ ENFORCEMENT_EDUCATION_RULES: '{"firstViolations":["street-vending","noise"],"priorViolationWindowMonths":24}' });
+    expect(rules).toEqual({ ...DEFAULT_EDUCATION_RULES, firstViolations: ['street-vending', 'noise'], priorViolationWindowMonths: 24 });
+  });
+
+  it.each([
+    ['not JSON', '{', /ENFORCEMENT_EDUCATION_RULES is not JSON/],
+    ['an unknown key', '{"firstViolation":[]}', /ENFORCEMENT_EDUCATION_RULES/],
+    ['a window of 0 months', '{"priorViolationWindowMonths":0}', /ENFORCEMENT_EDUCATION_RULES\.priorViolationWindowMonths/],
+    ['a category twice', '{"minorViolations":["littering","littering"]}', /ENFORCEMENT_EDUCATION_RULES\.minorViolations/],
+  ])('refuses %s, naming the variable', (_what, value, message) => {
+    expect(() => educationRulesFromConfig({ ENFORCEMENT_EDUCATION_RULES: value })).toThrow(message);
   });
 });

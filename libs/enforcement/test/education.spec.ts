@@ -1,5 +1,6 @@
 import type { TestHost } from '@civicflow/testing';
 import { CaseDeadlineWatch } from '../src/cases/deadline-watch';
+import { workingCalendarFromConfig } from '../src/enforcement.config';
 import { type Answer, call, patrolFinding, sha, type Staff, staffTokens, startEnforcementHost, video } from './enforcement-host';
 
 interface CaseBody {
@@ -8,6 +9,8 @@ interface CaseBody {
   party: { id: string };
   deadlines: Array<{ name: string; dueAt: string; warnAt: string; status: string }>;
   decision: { outcome: string } | null;
+  suspendedDays?: number;
+  registeredAt?: string;
   rectification: { basis: string; explained: string; by: string; rectifyBy: string; followUp: { rectified: boolean } | null } | null;
   code?: string;
   message?: string;
@@ -118,6 +121,25 @@ describe('education first and rectification orders over HTTP (PostgreSQL)', () =
     expect((await post(`${cases}/${id}/follow-up`, staff.officer, followUp(true))).body.decision).toMatchObject({ outcome: 'rectification' });
     const types = (await events(id)).map((event) => event.event_type);
     expect(types).toEqual(['enforcement.case.registered.v1', 'enforcement.case.rectification-ordered.v1', 'enforcement.case.follow-up-inspected.v1', 'enforcement.case.decided.v1']);
+  });
+
+  // Not education, but the other clock rule of this change: a suspended case's decision period stands still.
+  it('pauses the 90-day decision clock while a case is suspended (Art. 60)', async () => {
+    const { id } = await investigated({ party: { kind: 'person', name: '蒋波', idNumber: '110101199809097777' } });
+    const before = (await call<CaseBody>(host, 'GET', `${cases}/${id}`, staff.officer)).body.deadlines.find((deadline) => deadline.name === 'decision');
+    const suspended = await post(`${cases}/${id}/suspend`, staff.supervisor, { reason: 'Awaiting the planning bureau’s opinion.' });
+    expect(suspended.body.deadlines.find((deadline) => deadline.name === 'decision')?.status).toBe('paused');
+    // As if the case had been suspended ten days ago.
+    await host.query(`UPDATE enforcement.enforcement_case SET procedure = jsonb_set(procedure, '{suspendedAt}', to_jsonb($2::text)) WHERE id = $1`, [id, new Date(Date.now() - 10 * DAY).toISOString()]);
+    const resumed = await post(`${cases}/${id}/resume`, staff.supervisor);
+    expect(resumed.body).toMatchObject({ state: 'investigating', suspendedDays: 10 });
+    const after = resumed.body.deadlines.find((deadline) => deadline.name === 'decision');
+    expect(after?.status).toBe('pending');
+    // 90 + 10 calendar days from registration, moved off a non-working last day like any period.
+    const calendar = workingCalendarFromConfig({});
+    const registeredAt = new Date(resumed.body.registeredAt ?? '');
+    expect(before?.dueAt).toBe(calendar.dueAt(registeredAt, { amount: 90, unit: 'calendar_days' }).toISOString());
+    expect(after?.dueAt).toBe(calendar.dueAt(registeredAt, { amount: 100, unit: 'calendar_days' }).toISOString());
   });
 
   it('warns before the rectify-by date and reports a late follow-up, as v2 alerts', async () => {
