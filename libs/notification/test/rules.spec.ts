@@ -9,6 +9,8 @@ import {
   type CloudEvent,
   ComplaintEscalatedV1Event,
   ComplaintOverdueV1Event,
+  ComplaintRejectedV1Event,
+  ComplaintTriagedV1Event,
   CoordinationTaskAssignedV1Event,
   type EventDefinition,
   toBinaryMessage,
@@ -144,6 +146,32 @@ describe('notification rules and templates, on PostgreSQL', () => {
     await publish(ComplaintOverdueV1Event, second);
     await processed(second);
     expect(await deliveriesOf(second)).toEqual([]);
+  });
+
+  it("tells the reporter each promised step by the default rules: acceptance with its deadline, rejection with its reason, by mail or a caller's SMS", async () => {
+    const triaged = eventOf(ComplaintTriagedV1Event);
+    await reporterOf(triaged.data.complaintId, 'sun.li@example.org', 'en');
+    await publish(ComplaintTriagedV1Event, triaged);
+    await processed(triaged);
+    expect(await deliveriesOf(triaged)).toEqual([expect.objectContaining({ channel: 'email', template: 'complaint.accepted', recipient_key: `reporter:${triaged.data.complaintId}` })]);
+    const accepted = await waitFor(() => sink.list().find((m) => m.to.includes('sun.li@example.org')), { what: 'the acceptance mail' });
+    expect(accepted.subject).toBe('Your complaint CF-7K3D-9QXA has been accepted');
+    expect(accepted.text).toMatch(/^Dear Zhao Lei,\n\nWe have accepted your complaint CF-7K3D-9QXA .* It is due to be handled by March 4, 2026/);
+    expect(accepted.text).toContain('/api/v1/complaints/CF-7K3D-9QXA');
+
+    const rejected = eventOf(ComplaintRejectedV1Event);
+    await host.query(`INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, reporter_phone, status) VALUES ($1, 'CF-7K3D-9QXA', '13900002222', 'sent')`, [
+      rejected.data.complaintId,
+    ]);
+    await publish(ComplaintRejectedV1Event, rejected);
+    await processed(rejected);
+    const [text] = await host.query<{ channel: string; text: string }>(
+      `SELECT channel, payload -> 'content' -> 'zh-CN' ->> 'text' AS text FROM notification.delivery WHERE source_event_id = $1`,
+      [rejected.id],
+    );
+    expect(text.channel).toBe('sms');
+    expect(text.text).toContain('未予受理');
+    expect(text.text).toContain(rejected.data.reason);
   });
 
   it('tells staff of a role in their inbox, agents only of the event department, and department systems by webhook', async () => {
