@@ -38,7 +38,15 @@ describe('EnforcementModule', () => {
 
   it('records its migrations in its own schema', async () => {
     const migrations = await host.query<{ name: string }>('SELECT name FROM enforcement.schema_migrations ORDER BY timestamp');
-    expect(migrations.map((row) => row.name)).toEqual(['CreateMessagingTables1764000000000', 'CreateOfficer1795628600000', 'CreateCase1795628700000', 'CasePartyLater1795628800000']);
+    expect(migrations.map((row) => row.name)).toEqual([
+      'CreateMessagingTables1764000000000',
+      'CreateOfficer1795628600000',
+      'CreateCase1795628700000',
+      'CasePartyLater1795628800000',
+      'CreateOfficerAccountability1795630000000',
+      'DocumentService1795631000000',
+      'PartySealedAndCaseDepartment1795632000000',
+    ]);
   });
 
   it('refuses a second officer with the same certificate number', async () => {
