@@ -49,6 +49,18 @@ export const notificationVariables = {
   RATE_LIMIT_SMS_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 20, description: 'SMS sent per second at most by one replica (token bucket).' }),
   RATE_LIMIT_WEBHOOK_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 50, description: 'Webhook calls per second at most by one replica (token bucket).' }),
   RATE_LIMIT_IN_APP_PER_SECOND: Type.Number({ exclusiveMinimum: 0, default: 500, description: 'In-app messages stored per second at most by one replica (token bucket).' }),
+  CONTACT_RETENTION_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 3650,
+    default: 30,
+    description: "Days a reporter's contact details and the text of sent messages are kept after the last notice (the satisfaction survey); then erased.",
+  }),
+  CONTACT_MAX_RETENTION_DAYS: Type.Integer({
+    minimum: 1,
+    maximum: 3650,
+    default: 365,
+    description: 'Days after the acknowledgement at most that a reporter\'s contact details are kept, for a complaint that never closed.',
+  }),
 };
 
 export const mailSinkVariables = {
@@ -81,6 +93,11 @@ export interface DeliveryConfig {
   RATE_LIMIT_SMS_PER_SECOND: number;
   RATE_LIMIT_WEBHOOK_PER_SECOND: number;
   RATE_LIMIT_IN_APP_PER_SECOND: number;
+}
+
+export interface RetentionConfig {
+  CONTACT_RETENTION_DAYS: number;
+  CONTACT_MAX_RETENTION_DAYS: number;
 }
 
 export interface MailSinkConfig {

@@ -30,6 +30,7 @@ import { DocumentService1764700000000 } from './migrations/1764700000000-documen
 import { DELIVERY_OUTCOME_OBSERVERS } from './delivery/delivery-outcome-observer';
 import { DocumentServices } from './service-of-documents/document-services';
 import { ContactRetention } from './retention/contact-retention';
+import { ContactRetention } from './retention/contact-retention';
 import { DocumentServiceMessageController } from './service-of-documents/document-service.message.controller';
 import { DocumentServicesHttpController } from './service-of-documents/document-services.http.controller';
 import { RulesAndTemplates1764800000000 } from './migrations/1764800000000-rules-and-templates';
@@ -88,6 +89,7 @@ export const NOTIFICATION_SERVICE = 'notification';
     Preferences,
     DeliveryRequests,
     DocumentServices,
+    ContactRetention,
     ContactRetention,
     { provide: DELIVERY_OUTCOME_OBSERVERS, inject: [DocumentServices], useFactory: (...observers: DocumentServices[]) => observers },
     DeliveryDispatcher,
