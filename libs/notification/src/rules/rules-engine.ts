@@ -4,7 +4,7 @@ import { CONFIG } from '@civicflow/config';
 import type { CloudEvent } from '@civicflow/contracts';
 import { DeliveryRequests } from '../delivery/delivery-requests';
 import type { NotificationConfig } from '../notification.config';
-import { LOCALES, renderTemplate } from '../templates/template-text';
+import { renderTemplate } from '../templates/template-text';
 import { Templates } from '../templates/templates';
 import { Audiences } from './audiences';
 import { Rules } from './rules';
@@ -42,10 +42,9 @@ export class RulesEngine {
     const about = { kind: event.type.split('.')[1], id: event.subject ?? event.id };
     let queued = 0;
     for (const rule of rules) {
-      const templates = await this.templates.byKey(rule.template, manager);
-      const missing = LOCALES.filter((locale) => !templates[locale]);
+      const { 'zh-CN': zh, en } = await this.templates.byKey(rule.template, manager);
       // Saving refuses this state; should it arise, failing lets the event be retried and then dead-lettered, not lost.
-      if (missing.length > 0) throw new Error(`rule ${rule.id} (${event.type}) names template ${rule.template}, which has no ${missing.join(', ')} version`);
+      if (!zh || !en) throw new Error(`rule ${rule.id} (${event.type}) names template ${rule.template}, which has no ${zh ? 'en' : 'zh-CN'} version`);
       const recipients = await this.audiences.recipients(manager, rule.audience, event, rule.channels);
       for (const recipient of recipients) {
         const source = { ...data, trackingUrl, ...recipient.variables };
@@ -55,7 +54,7 @@ export class RulesEngine {
           correlationId: event.correlationid ?? event.id,
           template: rule.template,
           recipient: recipient.contacts,
-          content: { 'zh-CN': renderTemplate(templates['zh-CN']!, source, 'zh-CN'), en: renderTemplate(templates.en!, source, 'en') },
+          content: { 'zh-CN': renderTemplate(zh, source, 'zh-CN'), en: renderTemplate(en, source, 'en') },
           // Only a department's system gets the event's fields; the public contract is all it carries.
           data: rule.audience.kind === 'department' ? { eventType: event.type, eventId: event.id, ...data } : {},
           mandatory: rule.mandatory,
