@@ -26,6 +26,7 @@ import { startNotificationHost } from './notification-test-host';
 
 interface DeliveryRow {
   id: string;
+  about_kind: string;
   channel: string;
   template: string;
   recipient_key: string;
@@ -99,7 +100,7 @@ describe('notification rules and templates, on PostgreSQL', () => {
       { what: `${event.type} ${event.id} processed by the rules` },
     );
   const deliveriesOf = (event: CloudEvent) =>
-    host.query<DeliveryRow>(`SELECT id, channel, template, recipient_key, locale, urgent, status FROM notification.delivery WHERE source_event_id = $1 ORDER BY recipient_key, channel`, [event.id]);
+    host.query<DeliveryRow>(`SELECT id, about_kind, channel, template, recipient_key, locale, urgent, status FROM notification.delivery WHERE source_event_id = $1 ORDER BY recipient_key, channel`, [event.id]);
   const reporterOf = (complaintId: string, email: string, locale: string) =>
     host.query(
       `INSERT INTO notification.complaint_acknowledgement (complaint_id, tracking_code, reporter_name, reporter_email, reporter_locale, status) VALUES ($1, 'CF-7K3D-9QXA', 'Zhao Lei', $2, $3, 'sent')`,
@@ -153,7 +154,7 @@ describe('notification rules and templates, on PostgreSQL', () => {
     await reporterOf(triaged.data.complaintId, 'sun.li@example.org', 'en');
     await publish(ComplaintTriagedV1Event, triaged);
     await processed(triaged);
-    expect(await deliveriesOf(triaged)).toEqual([expect.objectContaining({ channel: 'email', template: 'complaint.accepted', recipient_key: `reporter:${triaged.data.complaintId}` })]);
+    expect(await deliveriesOf(triaged)).toEqual([expect.objectContaining({ about_kind: 'complaint', channel: 'email', template: 'complaint.accepted', recipient_key: `reporter:${triaged.data.complaintId}` })]);
     const accepted = await waitFor(() => sink.list().find((m) => m.to.includes('sun.li@example.org')), { what: 'the acceptance mail' });
     expect(accepted.subject).toBe('Your complaint CF-7K3D-9QXA has been accepted');
     expect(accepted.text).toMatch(/^Dear Zhao Lei,\n\nWe have accepted your complaint CF-7K3D-9QXA .* It is due to be handled by March 4, 2026/);
@@ -186,7 +187,8 @@ describe('notification rules and templates, on PostgreSQL', () => {
     await publish(ComplaintEscalatedV1Event, escalated);
     await processed(escalated);
     const [note] = await deliveriesOf(escalated);
-    expect(note).toMatchObject({ channel: 'in-app', recipient_key: 'user:sup-1', template: 'staff.complaint-escalated', urgent: true });
+    // Only notices to the reporter are about the complaint (the complaints service shows those on its public timeline).
+    expect(note).toMatchObject({ about_kind: 'complaint-staff', channel: 'in-app', recipient_key: 'user:sup-1', template: 'staff.complaint-escalated', urgent: true });
     const supervisor = await host.tokenFor([Role.Supervisor], { sub: 'sup-1' });
     const inbox = await waitFor(
       async () => {

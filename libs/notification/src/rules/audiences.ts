@@ -15,6 +15,11 @@ export interface RuleRecipient {
   /** Where the bureau met them (intake, registration); a stored preference wins. */
   language?: Locale;
   variables: Record<string, unknown>;
+  /**
+   * What the notice is about, for the delivery events: the complaint for its reporter (the
+   * complaints service puts those on the complaint's public timeline), the merchant.
+   */
+  about?: { kind: string; id: string };
 }
 
 const asLocale = (value: unknown): Locale | undefined => (value === 'en' || value === 'zh-CN' ? value : undefined);
@@ -89,6 +94,7 @@ export class Audiences {
         contacts: { key: `reporter:${complaintId}`, email, phone },
         language: asLocale(contact?.reporter_locale) ?? asLocale(data['locale']),
         variables: { reporterName: text(contact?.reporter_name) ?? text(data['name']) },
+        about: { kind: 'complaint', id: complaintId },
       },
     ];
   }
@@ -112,6 +118,7 @@ export class Audiences {
         contacts: { key: `merchant:${merchantId}`, email: text(contact.email), phone: text(contact.phone) },
         language: asLocale(contact.locale),
         variables: { businessName: contact.business_name, contactName: contact.contact_name },
+        about: { kind: 'merchant', id: merchantId },
       });
     }
     return recipients;

@@ -39,7 +39,7 @@ export class RulesEngine {
     const data = (event.data ?? {}) as Record<string, unknown>;
     const base = this.config.PUBLIC_BASE_URL.replace(/\/$/, '');
     const trackingUrl = typeof data['trackingCode'] === 'string' ? `${base}/api/v1/complaints/${data['trackingCode']}` : undefined;
-    const about = { kind: event.type.split('.')[1], id: event.subject ?? event.id };
+    const entity = event.type.split('.')[1];
     let queued = 0;
     for (const rule of rules) {
       const { 'zh-CN': zh, en } = await this.templates.byKey(rule.template, manager);
@@ -50,7 +50,8 @@ export class RulesEngine {
         const source = { ...data, trackingUrl, ...recipient.variables };
         const result = await this.deliveries.enqueue(manager, {
           sourceEvent: { id: event.id, type: event.type },
-          about,
+          // A note to staff or a department about a complaint must not read as the reporter told.
+          about: recipient.about ?? { kind: `${entity}-${rule.audience.kind}`, id: event.subject ?? event.id },
           correlationId: event.correlationid ?? event.id,
           template: rule.template,
           recipient: recipient.contacts,
