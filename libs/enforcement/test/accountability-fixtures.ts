@@ -3,6 +3,7 @@ import type { TestHost } from '@civicflow/testing';
 
 export interface StoredCase {
   officers: string[];
+  department?: string;
   state?: string;
   category?: string;
   street?: string | null;
@@ -39,9 +40,9 @@ export async function storeCase(host: TestHost, stored: StoredCase): Promise<str
     ...(stored.closedAt ? { closedAt: stored.closedAt } : {}),
   };
   await host.query(
-    `INSERT INTO enforcement.enforcement_case (id, state, source, source_reference, category, street, description, location, party_id, procedure, created_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'Stored for a test.', NULL, NULL, $7, 'off-1', $8, $8)`,
-    [id, state, stored.source ?? 'patrol', stored.sourceReference ?? null, stored.category ?? 'street-vending', stored.street === undefined ? 'Nanjing East Road Subdistrict' : stored.street, JSON.stringify(procedure), stored.createdAt],
+    `INSERT INTO enforcement.enforcement_case (id, state, source, source_reference, category, street, description, location, party_id, procedure, created_by, created_at, updated_at, department)
+     VALUES ($1, $2, $3, $4, $5, $6, 'Stored for a test.', NULL, NULL, $7, 'off-1', $8, $8, $9)`,
+    [id, state, stored.source ?? 'patrol', stored.sourceReference ?? null, stored.category ?? 'street-vending', stored.street === undefined ? 'Nanjing East Road Subdistrict' : stored.street, JSON.stringify(procedure), stored.createdAt, stored.department ?? 'enforcement'],
   );
   for (const officer of stored.officers) await host.query(`INSERT INTO enforcement.case_officer (case_id, officer_id) VALUES ($1, $2)`, [id, officer]);
   return id;

@@ -37,6 +37,7 @@ describe('case analysis and lessons learned (PostgreSQL)', () => {
   let staff: Staff;
   let closedCase: string;
   let openCase: string;
+  let westCase: string;
 
   beforeAll(async () => {
     host = await startEnforcementHost();
@@ -55,6 +56,7 @@ describe('case analysis and lessons learned (PostgreSQL)', () => {
     // 23:59 on 30 June and 23:00 on 31 December in Beijing: the first is in the half-year, the second not.
     await storeCase(host, { officers: ['off-1'], createdAt: '2026-06-30T15:59:00Z' });
     await storeCase(host, { officers: ['off-1'], createdAt: '2025-12-31T15:00:00Z' });
+    westCase = await storeCase(host, { officers: ['off-3'], department: 'west-brigade', createdAt: '2026-05-01T02:00:00Z', decision: { at: '2026-05-02T02:00:00Z', outcome: 'education' }, closedAt: '2026-05-03T02:00:00Z' });
   });
 
   afterAll(() => host?.close());
@@ -96,8 +98,19 @@ describe('case analysis and lessons learned (PostgreSQL)', () => {
       ['over 180 days', 1],
       ['open', 2],
     ]);
-    const vending = await call<AnalysisBody>(host, 'GET', `${analysis}?${half}&by=outcome&category=street-vending`, staff.auditor);
+    const vending = await call<AnalysisBody>(host, 'GET', `${analysis}?${half}&by=outcome&category=street-vending&department=enforcement`, staff.auditor);
     expect(vending.body.total).toMatchObject({ cases: 3, outcomes: { penalty: 1, education: 1, undecided: 1 } });
+  });
+
+  it("shows a supervisor their department's cases and admins and auditors every department's", async () => {
+    const westSupervisor = await host.tokenFor([Role.Supervisor], { sub: 'sup-west', department: 'west-brigade' });
+    expect((await analyse('outcome', westSupervisor)).body.total).toMatchObject({ cases: 1, outcomes: { education: 1 } });
+    expect((await call(host, 'GET', `${analysis}?${half}&by=outcome&department=enforcement`, westSupervisor)).body).toMatchObject({ statusCode: 403, code: 'other_department' });
+    expect(counts((await analyse('department', staff.auditor)).body)).toEqual([
+      ['enforcement', 5],
+      ['west-brigade', 1],
+    ]);
+    expect((await call<AnalysisBody>(host, 'GET', `${analysis}?${half}&by=outcome&department=west-brigade`, staff.auditor)).body.total.cases).toBe(1);
   });
 
   it('exports the statistics as CSV', async () => {
@@ -105,7 +118,8 @@ describe('case analysis and lessons learned (PostgreSQL)', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('outcome,cases,decided,closed,outcome_education,outcome_penalty,outcome_rectification,outcome_undecided,mean_days_to_decision,mean_days_to_close,max_days_to_close');
-    expect(lines[lines.length - 1]).toMatch(/^total,5,3,3,1,1,1,2,/);
+    // The auditor sees every department: the west brigade's education case too.
+    expect(lines[lines.length - 1]).toMatch(/^total,6,4,4,2,1,1,2,/);
   });
 
   it('refuses other roles and invalid queries', async () => {
@@ -124,6 +138,7 @@ describe('case analysis and lessons learned (PostgreSQL)', () => {
     expect((await call(host, 'POST', lessons, staff.auditor, lesson)).status).toBe(403);
     expect((await call(host, 'POST', lessons, staff.officer, { ...lesson, note: 'Call the party on 13912345678 first.' })).body).toMatchObject({ statusCode: 400, code: 'personal_data_in_lesson' });
     expect((await call(host, 'POST', `/api/v1/enforcement/cases/${openCase}/lessons`, staff.supervisor, lesson)).body).toMatchObject({ statusCode: 409, code: 'case_not_closed' });
+    expect((await call(host, 'POST', `/api/v1/enforcement/cases/${westCase}/lessons`, staff.supervisor, lesson)).body).toMatchObject({ statusCode: 403, code: 'other_department' });
     const written = await call(host, 'POST', lessons, staff.officer, lesson);
     expect(written).toMatchObject({ status: 201, body: { caseId: closedCase, author: 'off-1' } });
     await call(host, 'POST', lessons, staff.supervisor, { title: 'Serve in person when the party has no fixed address', note: 'Electronic service failed twice; in person it took one visit.' });

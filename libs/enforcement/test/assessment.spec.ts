@@ -73,6 +73,9 @@ describe('the periodic assessment of officers (PostgreSQL)', () => {
     expect((await post(`/api/v1/enforcement/cases/${lateCase}/review-outcomes`, staff.supervisor, { ...outcome, decidedOn: '2026-02-01' })).body).toMatchObject({ statusCode: 400, message: 'decidedOn: is before the decision under review' });
     const undecided = await storeCase(host, { officers: ['off-4'], createdAt: '2026-01-02T02:00:00Z', registeredAt: '2026-01-03T02:00:00Z' });
     expect((await post(`/api/v1/enforcement/cases/${undecided}/review-outcomes`, staff.supervisor, outcome)).body).toMatchObject({ statusCode: 409, code: 'case_not_decided' });
+    const westSupervisor = await host.tokenFor([Role.Supervisor], { sub: 'sup-west', department: 'west-brigade' });
+    expect((await post(`/api/v1/enforcement/cases/${lateCase}/review-outcomes`, westSupervisor, outcome)).body).toMatchObject({ statusCode: 403, code: 'other_department' });
+    expect((await call(host, 'GET', `/api/v1/enforcement/cases/${lateCase}/review-outcomes`, westSupervisor)).status).toBe(403);
     const listed = await call<{ items: Array<{ result: string }> }>(host, 'GET', `/api/v1/enforcement/cases/${lateCase}/review-outcomes`, staff.auditor);
     expect(listed.body.items).toEqual([expect.objectContaining({ result: 'changed', recordedBy: 'legal-1' })]);
   });

@@ -24,6 +24,12 @@ export class AnalysisQueryDto {
   @MaxLength(100)
   category?: string;
 
+  @ApiPropertyOptional({ description: "Only this department's cases (admins and auditors; a supervisor always sees their own department's)." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  department?: string;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'csv'], { message: 'format: json or csv' })

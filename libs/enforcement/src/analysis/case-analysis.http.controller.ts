@@ -18,12 +18,12 @@ export class CaseAnalysisHttpController {
 
   @Get('analysis/cases')
   @Roles(Role.Supervisor, Role.Admin, Role.Auditor)
-  @ApiOperation({ summary: 'Statistics of the cases opened in a period, by category, street, outcome, officer or duration (JSON, or CSV with format=csv)' })
+  @ApiOperation({ summary: "Statistics of the cases opened in a period, by category, street, outcome, officer, duration or department (JSON, or CSV with format=csv); a supervisor sees their department's" })
   @ApiProduces('application/json', 'text/csv')
-  @ApiForbiddenResponse({ description: 'Needs the supervisor, admin or auditor role.' })
-  async analyse(@Query() query: AnalysisQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseAnalysis | string> {
+  @ApiForbiddenResponse({ description: "Needs the supervisor, admin or auditor role; a supervisor may not ask for another department's cases." })
+  async analyse(@Query() query: AnalysisQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<CaseAnalysis | string> {
     const period = requirePeriod(query.from, query.to);
-    const analysis = await this.analysis.analyse(period.from, period.to, query.by, query.category);
+    const analysis = await this.analysis.analyse(user, { from: period.from, to: period.to, by: query.by, category: query.category, department: query.department });
     return query.format === 'csv' ? sendCsv(reply, `cases-by-${query.by}-${period.from}-${period.to}.csv`, analysisCsv(analysis)) : analysis;
   }
 
@@ -31,7 +31,7 @@ export class CaseAnalysisHttpController {
   @Roles(Role.Officer, Role.Supervisor, Role.LegalReviewer)
   @ApiOperation({ summary: 'Write a lesson learned on a closed case, for the whole bureau to find' })
   @ApiCreatedResponse({ description: 'The lesson.' })
-  @ApiForbiddenResponse({ description: 'An officer may write lessons only on cases they worked on.' })
+  @ApiForbiddenResponse({ description: 'An officer may write lessons only on cases they worked on; staff only on cases of their department.' })
   @ApiNotFoundResponse({ description: 'No such case.' })
   @ApiConflictResponse({ description: '`case_not_closed`.' })
   addLesson(@Param('id', ParseUUIDPipe) id: string, @Body() body: LessonDto, @CurrentUser() user: AuthenticatedUser) {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { type AuthenticatedUser, Role } from '@civicflow/auth';
 import { invalid, periodOf, refused } from '../assessment/accountability-settings';
+import { CaseDesk } from '../cases/case-desk.service';
 import { type AnalysedCase, type AnalysisDimension, type CaseGroup, groupCases, summarise } from './case-statistics';
 import { toCsv } from './csv';
 import type { LessonDto, LessonSearchDto } from './analysis.request.dto';
@@ -13,6 +14,8 @@ export interface CaseAnalysis {
   to: string;
   by: AnalysisDimension;
   category: string | null;
+  /** The department analysed; null: every department (admins and auditors). */
+  department: string | null;
   total: CaseGroup;
   groups: CaseGroup[];
 }
@@ -25,25 +28,36 @@ const PERSONAL_NUMBER = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<![0-9A-Za-z])\d{17}[\dXx](?
 /** Case statistics (案件分析) and the lessons learned on closed cases that the bureau can search. */
 @Injectable()
 export class CaseAnalysisService {
-  constructor(@InjectDataSource('enforcement') private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource('enforcement') private readonly dataSource: DataSource,
+    private readonly desk: CaseDesk,
+  ) {}
 
   /**
    * The outcome is read from the stored procedure as data (`decision.outcome`), so that outcomes
    * the procedure gains later are counted under their own name without a change here.
    */
-  async analyse(from: string, to: string, by: AnalysisDimension, category?: string): Promise<CaseAnalysis> {
+  async analyse(user: AuthenticatedUser, query: { from: string; to: string; by: AnalysisDimension; category?: string; department?: string }): Promise<CaseAnalysis> {
+    const { from, to, by, category } = query;
+    const scope = this.desk.scopeOf(user);
+    // A department's supervisor analyses the department's cases; admins and auditors any or all.
+    if (scope.kind === 'department' && query.department !== undefined && query.department !== scope.department) {
+      throw new ForbiddenException({ statusCode: 403, code: 'other_department', message: `No access to the cases of department "${query.department}"` });
+    }
+    const department = scope.kind === 'department' ? scope.department : (query.department ?? null);
     const period = periodOf(from, to);
-    const rows: Array<{ category: string; street: string | null; state: string; outcome: string | null; created_at: Date; registered_at: string | null; decided_at: string | null; closed_at: string | null; officers: string[] }> =
+    const rows: Array<{ department: string; category: string; street: string | null; state: string; outcome: string | null; created_at: Date; registered_at: string | null; decided_at: string | null; closed_at: string | null; officers: string[] }> =
       await this.dataSource.query(
-        `SELECT c.category, c.street, c.state, c.procedure->'decision'->>'outcome' AS outcome, c.created_at,
+        `SELECT c.department, c.category, c.street, c.state, c.procedure->'decision'->>'outcome' AS outcome, c.created_at,
                 c.procedure->>'registeredAt' AS registered_at, c.procedure->'decision'->>'at' AS decided_at, c.procedure->>'closedAt' AS closed_at,
                 COALESCE((SELECT array_agg(co.officer_id ORDER BY co.officer_id) FROM "enforcement".case_officer co WHERE co.case_id = c.id), '{}') AS officers
            FROM "enforcement".enforcement_case c
-          WHERE c.created_at >= $1 AND c.created_at < $2 AND ($3::text IS NULL OR c.category = $3)`,
-        [period.from, period.to, category ?? null],
+          WHERE c.created_at >= $1 AND c.created_at < $2 AND ($3::text IS NULL OR c.category = $3) AND ($4::text IS NULL OR c.department = $4)`,
+        [period.from, period.to, category ?? null, department],
       );
     const date = (value: string | null) => (value ? new Date(value) : null);
     const cases: AnalysedCase[] = rows.map((row) => ({
+      department: row.department,
       category: row.category,
       street: row.street,
       state: row.state,
@@ -54,13 +68,14 @@ export class CaseAnalysisService {
       closedAt: date(row.closed_at),
       officers: row.officers,
     }));
-    return { from, to, by, category: category ?? null, total: summarise('total', cases), groups: groupCases(cases, by) };
+    return { from, to, by, category: category ?? null, department, total: summarise('total', cases), groups: groupCases(cases, by) };
   }
 
   async addLesson(caseId: string, input: LessonDto, user: AuthenticatedUser) {
     if (PERSONAL_NUMBER.test(input.title) || PERSONAL_NUMBER.test(input.note)) {
       throw invalid('personal_data_in_lesson', 'note: looks like it contains a phone or identity number; lessons are shared across the bureau, leave personal data out');
     }
+    await this.desk.assertAccess(caseId, user);
     const [found]: Array<{ state: string; on_case: boolean }> = await this.dataSource.query(
       `SELECT c.state, EXISTS (SELECT 1 FROM "enforcement".case_officer co WHERE co.case_id = c.id AND co.officer_id = $2) AS on_case FROM "enforcement".enforcement_case c WHERE c.id = $1`,
       [caseId, user.id],
@@ -76,7 +91,8 @@ export class CaseAnalysisService {
   }
 
   /**
-   * Words match through the full-text index; a phrase without word breaks (Chinese) matches as a
+   * Lessons are shared with the whole bureau, across departments: that is their point, and they
+   * carry no personal data. Words match through the full-text index; a phrase without word breaks (Chinese) matches as a
    * substring. The substring arm scans the lessons, which stay few (one or two per closed case).
    */
   async searchLessons(query: LessonSearchDto) {

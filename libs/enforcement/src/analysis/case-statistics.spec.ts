@@ -1,7 +1,7 @@
 import { type AnalysedCase, groupCases, summarise } from './case-statistics';
 
 const at = (day: string) => new Date(`${day}T02:00:00Z`);
-const base: AnalysedCase = { category: 'street-vending', street: 'Nanjing East Road', state: 'closed', outcome: 'penalty', createdAt: at('2026-01-01'), registeredAt: at('2026-01-02'), decidedAt: at('2026-01-12'), closedAt: at('2026-01-21'), officers: ['off-1', 'off-2'] };
+const base: AnalysedCase = { department: 'enforcement', category: 'street-vending', street: 'Nanjing East Road', state: 'closed', outcome: 'penalty', createdAt: at('2026-01-01'), registeredAt: at('2026-01-02'), decidedAt: at('2026-01-12'), closedAt: at('2026-01-21'), officers: ['off-1', 'off-2'] };
 const cases: AnalysedCase[] = [
   base,
   { ...base, outcome: 'education', decidedAt: at('2026-01-05'), closedAt: at('2026-01-06') },

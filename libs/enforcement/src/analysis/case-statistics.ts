@@ -4,10 +4,11 @@
  * any outcome added later); a case without a decision counts as `undecided`.
  */
 
-export const ANALYSIS_DIMENSIONS = ['category', 'street', 'outcome', 'officer', 'duration'] as const;
+export const ANALYSIS_DIMENSIONS = ['category', 'street', 'outcome', 'officer', 'duration', 'department'] as const;
 export type AnalysisDimension = (typeof ANALYSIS_DIMENSIONS)[number];
 
 export interface AnalysedCase {
+  readonly department: string;
   readonly category: string;
   readonly street: string | null;
   readonly state: string;
@@ -52,6 +53,8 @@ function keysOf(analysed: AnalysedCase, by: AnalysisDimension): string[] {
   switch (by) {
     case 'category':
       return [analysed.category];
+    case 'department':
+      return [analysed.department];
     case 'street':
       return [analysed.street ?? NO_STREET];
     case 'outcome':

@@ -20,18 +20,18 @@ export class AssessmentHttpController {
   @Roles(Role.Supervisor, Role.LegalReviewer)
   @ApiOperation({ summary: 'Record the outcome of an administrative reconsideration or litigation of a decided case' })
   @ApiCreatedResponse({ description: 'The outcome; anything but upheld counts as a decision changed on review in the assessment.' })
-  @ApiForbiddenResponse({ description: 'Needs the supervisor or legal reviewer role.' })
+  @ApiForbiddenResponse({ description: 'Needs the supervisor or legal reviewer role, of the case’s department.' })
   @ApiNotFoundResponse({ description: 'No such case.' })
   @ApiConflictResponse({ description: '`case_not_decided`.' })
   recordReviewOutcome(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewOutcomeDto, @CurrentUser() user: AuthenticatedUser) {
-    return this.assessments.recordReviewOutcome(id, body, user.id);
+    return this.assessments.recordReviewOutcome(id, body, user);
   }
 
   @Get('cases/:id/review-outcomes')
   @Roles(Role.Officer, Role.Supervisor, Role.LegalReviewer, Role.Auditor, Role.Admin)
   @ApiOperation({ summary: 'The review and appeal outcomes of a case' })
-  async reviewOutcomes(@Param('id', ParseUUIDPipe) id: string) {
-    return { items: await this.assessments.reviewOutcomes(id) };
+  async reviewOutcomes(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return { items: await this.assessments.reviewOutcomes(id, user) };
   }
 
   @Get('assessments')

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EnforcementOfficerAssessedV1Event } from '@civicflow/contracts';
 import { OutboxPublisher } from '@civicflow/messaging';
+import type { AuthenticatedUser } from '@civicflow/auth';
+import { CaseDesk } from '../cases/case-desk.service';
 import { PROCEDURE_SETTINGS, type ProcedureSettings } from '../cases/procedure-settings';
 import { caseDeadlines } from '../domain/deadlines';
 import type { ProcedureCase } from '../domain/procedure';
@@ -52,9 +54,12 @@ export class AssessmentService {
     private readonly outbox: OutboxPublisher,
     @Inject(PROCEDURE_SETTINGS) private readonly procedure: ProcedureSettings,
     @Inject(ACCOUNTABILITY_SETTINGS) private readonly settings: AccountabilitySettings,
+    private readonly desk: CaseDesk,
   ) {}
 
-  async recordReviewOutcome(caseId: string, input: ReviewOutcomeDto, by: string) {
+  async recordReviewOutcome(caseId: string, input: ReviewOutcomeDto, user: AuthenticatedUser) {
+    const by = user.id;
+    await this.desk.assertAccess(caseId, user);
     if (input.decidedOn > beijingDay(new Date())) throw invalid('invalid_request', 'decidedOn: is in the future');
     const [found]: Array<{ decided_at: string | null }> = await this.dataSource.query(`SELECT procedure->'decision'->>'at' AS decided_at FROM "enforcement".enforcement_case WHERE id = $1`, [caseId]);
     if (!found) throw new NotFoundException({ statusCode: 404, code: 'not_found', message: `No case ${caseId}` });
@@ -69,7 +74,8 @@ export class AssessmentService {
     return { id, caseId, kind: input.kind, result: input.result, decidedOn: input.decidedOn, reference: input.reference ?? null, note: input.note ?? null, recordedBy: by, recordedAt: now.toISOString() };
   }
 
-  async reviewOutcomes(caseId: string) {
+  async reviewOutcomes(caseId: string, user: AuthenticatedUser) {
+    await this.desk.assertAccess(caseId, user);
     const rows: Array<{ id: string; kind: string; result: string; decided_on: string; reference: string | null; note: string | null; recorded_by: string; recorded_at: Date }> = await this.dataSource.query(
       `SELECT id, kind, result, decided_on::text AS decided_on, reference, note, recorded_by, recorded_at FROM "enforcement".case_review_outcome WHERE case_id = $1 ORDER BY decided_on, recorded_at`,
       [caseId],
