@@ -16,19 +16,26 @@ import { createTestDatabase, waitFor } from '@civicflow/testing';
  *
  * Each event asks for one e-mail to an address of its own, so the sink can count duplicates by
  * recipient: what a person would see. BENCH_RESTART=kill (default) kills the host with SIGKILL,
- * as a crash would; BENCH_RESTART=term stops it as a rolling restart does. The load keeps coming
+ * as a crash would; BENCH_RESTART=term stops it as a rolling restart does; none measures capacity
+ * alone. BENCH_PROFILE_DIR=<dir> writes a CPU profile of each host run there. The load keeps coming
  * while it is down. A crash is the hard case: a message the SMTP server took in the instant
  * before the crash, whose outcome was not yet recorded, is sent again after the claim lease
  * (DELIVERY_CLAIM_LEASE_MS, set short here), with the same Message-ID; the figure shows how often.
  */
 const RATE = Number(process.env.BENCH_RATE ?? 250);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const RESTART = process.env.BENCH_RESTART === 'term' ? 'SIGTERM' : 'SIGKILL';
+const RESTART_MODE = process.env.BENCH_RESTART ?? 'kill';
+const RESTART_SIGNALS: Readonly<Record<string, NodeJS.Signals | null>> = { kill: 'SIGKILL', term: 'SIGTERM', none: null };
+if (!(RESTART_MODE in RESTART_SIGNALS)) throw new Error(`BENCH_RESTART must be kill, term or none, not ${RESTART_MODE}`);
+const RESTART = RESTART_SIGNALS[RESTART_MODE];
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const LEASE_MS = 5_000;
 const PORT = 3815;
 
+let starts = 0;
 function startHost(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/notification/src/main.ts'], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=notification-${++starts}.cpuprofile`] : [];
+  return spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/notification/src/main.ts'], {
     env: { ...env, PORT: String(PORT), SWC_NODE_PROJECT: 'tsconfig.base.json' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -96,7 +103,7 @@ async function main(): Promise<void> {
     await producer.connect();
     const template = buildExampleEvent(EnforcementDocumentServiceRequestedV1Event);
     const topic = `${prefix}${EnforcementDocumentServiceRequestedV1Event.topic}`;
-    console.log(`e-mail benchmark: ${total} service notices at ${RATE}/s over Kafka, host restarted (${RESTART}) at the half`);
+    console.log(`e-mail benchmark: ${total} service notices at ${RATE}/s over Kafka, ${RESTART ? `host restarted (${RESTART}) at the half` : 'no restart'}`);
 
     const t0 = Date.now();
     let restart: Promise<void> | undefined;
@@ -107,7 +114,7 @@ async function main(): Promise<void> {
         await producer.send({ topic, messages: batch.map((event) => toBinaryMessage(event)) });
         sent = due;
       }
-      if (!restart && sent >= total / 2) {
+      if (RESTART && !restart && sent >= total / 2) {
         console.log(`  restarting the host: ${sink.received} received so far`);
         const old = host;
         restart = stop(old, RESTART).then(async () => {

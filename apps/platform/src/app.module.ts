@@ -1,14 +1,14 @@
 import { ComplaintsModule, complaintsVariables } from '@civicflow/complaints';
 import { CoordinationModule } from '@civicflow/coordination';
 import { DisclosureModule } from '@civicflow/disclosure';
-import { EnforcementModule } from '@civicflow/enforcement';
+import { EnforcementModule, enforcementVariables } from '@civicflow/enforcement';
 import { hostConfigSchema, HostModule } from '@civicflow/host';
 import { mailSinkVariables, MailSinkModule, NotificationModule, notificationVariables } from '@civicflow/notification';
 import { RatingModule } from '@civicflow/rating';
 
 export const platformConfigSchema = hostConfigSchema(
   { port: 3000, kafkaClientId: 'civicflow-platform', transport: 'in-process' },
-  { ...complaintsVariables, ...notificationVariables, ...mailSinkVariables },
+  { ...complaintsVariables, ...notificationVariables, ...enforcementVariables, ...mailSinkVariables },
 );
 
 /** Every service module in one process: the embedded default that `npm start` runs. */
