@@ -30,11 +30,11 @@ import { DocumentService1764700000000 } from './migrations/1764700000000-documen
 import { DELIVERY_OUTCOME_OBSERVERS } from './delivery/delivery-outcome-observer';
 import { DocumentServices } from './service-of-documents/document-services';
 import { ContactRetention } from './retention/contact-retention';
-import { ContactRetention } from './retention/contact-retention';
 import { DocumentServiceMessageController } from './service-of-documents/document-service.message.controller';
 import { DocumentServicesHttpController } from './service-of-documents/document-services.http.controller';
 import { RulesAndTemplates1764800000000 } from './migrations/1764800000000-rules-and-templates';
 import { ComplaintUpdatesOnRules1764800000001 } from './migrations/1764800000001-complaint-updates-on-rules';
+import { MerchantAnswersOnRules1764800000002 } from './migrations/1764800000002-merchant-answers-on-rules';
 import { Audiences } from './rules/audiences';
 import { Rules } from './rules/rules';
 import { RulesEngine } from './rules/rules-engine';
@@ -53,7 +53,7 @@ export const NOTIFICATION_SERVICE = 'notification';
     PersistenceModule.forService({
       service: NOTIFICATION_SERVICE,
       entities: [],
-      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000, RulesAndTemplates1764800000000, ComplaintUpdatesOnRules1764800000001],
+      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000, RulesAndTemplates1764800000000, ComplaintUpdatesOnRules1764800000001, MerchantAnswersOnRules1764800000002],
     }),
     MessagingModule.forService(NOTIFICATION_SERVICE),
   ],
@@ -89,7 +89,6 @@ export const NOTIFICATION_SERVICE = 'notification';
     Preferences,
     DeliveryRequests,
     DocumentServices,
-    ContactRetention,
     ContactRetention,
     { provide: DELIVERY_OUTCOME_OBSERVERS, inject: [DocumentServices], useFactory: (...observers: DocumentServices[]) => observers },
     DeliveryDispatcher,

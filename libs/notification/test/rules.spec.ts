@@ -12,6 +12,8 @@ import {
   ComplaintRejectedV1Event,
   ComplaintTriagedV1Event,
   CoordinationTaskAssignedV1Event,
+  ForumActionItemAnsweredV1Event,
+  MerchantRequestAnsweredV1Event,
   type EventDefinition,
   toBinaryMessage,
 } from '@civicflow/contracts';
@@ -175,6 +177,35 @@ describe('notification rules and templates, on PostgreSQL', () => {
     expect(text.text).toContain(rejected.data.reason);
   });
 
+  it('answers merchants by rule: a request answered directly, not one answered through a forum item, and the item to each merchant who raised it', async () => {
+    const merchant = (n: number, email: string) =>
+      host.query(`INSERT INTO notification.merchant_contact (merchant_id, business_name, contact_name, email, phone, locale) VALUES ($1, $2, '王建国', $3, '13812345678', 'zh-CN')`, [
+        `0194f3a2-dddd-7a4b-9d2e-00000000000${n}`,
+        `Shop ${n}`,
+        email,
+      ]);
+    await merchant(1, 'shop1@example.org');
+    await merchant(2, 'shop2@example.org');
+    const direct = eventOf(MerchantRequestAnsweredV1Event, { merchantId: '0194f3a2-dddd-7a4b-9d2e-000000000001', subject: 'Loading bay', answer: 'From 05:00.', forumId: null, actionItemId: null });
+    const throughForum = eventOf(MerchantRequestAnsweredV1Event, {
+      merchantId: '0194f3a2-dddd-7a4b-9d2e-000000000001',
+      forumId: '0194f3a2-dddd-7a4b-9d2e-0000000000f0',
+      actionItemId: '0194f3a2-dddd-7a4b-9d2e-0000000000a0',
+    });
+    const item = eventOf(ForumActionItemAnsweredV1Event, { merchantIds: ['0194f3a2-dddd-7a4b-9d2e-000000000001', '0194f3a2-dddd-7a4b-9d2e-000000000002'] });
+    await publish(MerchantRequestAnsweredV1Event, direct);
+    await publish(MerchantRequestAnsweredV1Event, throughForum);
+    await publish(ForumActionItemAnsweredV1Event, item);
+    await Promise.all([processed(direct), processed(throughForum), processed(item)]);
+
+    expect(await deliveriesOf(direct)).toEqual([expect.objectContaining({ about_kind: 'merchant', channel: 'email', template: 'merchant.request-answered', recipient_key: 'merchant:0194f3a2-dddd-7a4b-9d2e-000000000001' })]);
+    expect(await deliveriesOf(throughForum)).toEqual([]);
+    expect((await deliveriesOf(item)).map((delivery) => delivery.recipient_key)).toEqual(['merchant:0194f3a2-dddd-7a4b-9d2e-000000000001', 'merchant:0194f3a2-dddd-7a4b-9d2e-000000000002']);
+    const mail = await waitFor(() => sink.list().find((m) => m.to.includes('shop1@example.org') && m.subject.startsWith('您的诉求已答复')), { what: 'the answer mail' });
+    expect(mail.subject).toBe('您的诉求已答复：Loading bay');
+    expect(mail.text).toContain('Shop 1提出的诉求“Loading bay”已答复如下：\n\nFrom 05:00.');
+  });
+
   it('tells staff of a role in their inbox, agents only of the event department, and department systems by webhook', async () => {
     expect((await call('PUT', '/api/v1/notifications/staff/sup-1', { roles: ['supervisor'] })).status).toBe(200);
     expect((await call('PUT', '/api/v1/notifications/staff/agent-water', { roles: ['department_agent'], department: 'water-affairs' })).status).toBe(200);
@@ -243,6 +274,7 @@ describe('notification rules and templates, on PostgreSQL', () => {
     await refused({ audience: { kind: 'staff', role: 'citizen' } }, /audience\.role citizen is not a staff role/);
     await refused({ audience: { kind: 'department' }, channels: ['webhook'] }, /complaints\.complaint\.overdue\.v1 carries no department/);
     await refused({ channels: ['email'] }, /channel email cannot reach the staff audience/);
+    await refused({ when: { field: 'forumId', present: false } }, /when\.field forumId is not a field of complaints\.complaint\.overdue\.v1/);
     await refused({ template: 'staff.no-such-template' }, /template staff\.no-such-template is unknown/);
     await refused({ eventType: 'complaints.complaint.rated.v1' }, /variable deadlineAt is not supplied by complaints\.complaint\.rated\.v1/);
     await refused({ audience: { kind: 'staff', role: 'supervisor' }, eventType: 'complaints.merchant.registered.v1', template: 'merchant.registered' }, /carries personal data/);

@@ -33,6 +33,7 @@ export class RulesAndTemplates1764800000000 implements MigrationInterface {
         mandatory boolean NOT NULL DEFAULT false,
         enabled boolean NOT NULL DEFAULT true,
         note text,
+        condition jsonb,
         default_key text UNIQUE,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

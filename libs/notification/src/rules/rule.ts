@@ -13,12 +13,19 @@ export type Audience =
   /** The event's department's systems, through their webhook subscriptions. */
   | { kind: 'department' };
 
+/** The rule applies only when the event's field is present (not null, not empty), or only when it is absent. */
+export interface RuleCondition {
+  field: string;
+  present: boolean;
+}
+
 /** Event type → audience → template → channels: who is told what, and how. */
 export interface RuleDefinition {
   eventType: string;
   audience: Audience;
   template: string;
   channels: ChannelKind[];
+  when?: RuleCondition;
   urgent?: boolean;
   mandatory?: boolean;
   enabled: boolean;
@@ -109,6 +116,13 @@ export function ruleProblems(rule: RuleDefinition, templateVariables: TemplateVa
     else {
       for (const channel of rule.channels) if (!reachable.includes(channel)) problems.push(`channel ${channel} cannot reach the ${kind} audience (${reachable.join(', ')})`);
     }
+  }
+
+  if (rule.when !== undefined && rule.when !== null) {
+    const { field, present } = rule.when as Partial<RuleCondition>;
+    if (typeof present !== 'boolean') problems.push('when.present must be true or false');
+    if (typeof field !== 'string' || !field) problems.push('when.field must name a field of the event');
+    else if (definition && !hasField(definition, field)) problems.push(`when.field ${field} is not a field of ${rule.eventType}`);
   }
 
   if (!TEMPLATE_KEY.test(rule.template ?? '')) problems.push('template must be lower-case words joined by "." or "-"');

@@ -4,10 +4,12 @@ import { CONFIG } from '@civicflow/config';
 import type { CloudEvent } from '@civicflow/contracts';
 import { DeliveryRequests } from '../delivery/delivery-requests';
 import type { NotificationConfig } from '../notification.config';
-import { renderTemplate } from '../templates/template-text';
+import { renderTemplate, valueAt } from '../templates/template-text';
 import { Templates } from '../templates/templates';
 import { Audiences } from './audiences';
 import { Rules } from './rules';
+
+const isPresent = (value: unknown): boolean => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 export interface RulesOutcome {
   /** Rules that applied to the event. */
@@ -42,6 +44,7 @@ export class RulesEngine {
     const entity = event.type.split('.')[1];
     let queued = 0;
     for (const rule of rules) {
+      if (rule.when && isPresent(valueAt(data, rule.when.field)) !== rule.when.present) continue;
       const { 'zh-CN': zh, en } = await this.templates.byKey(rule.template, manager);
       // Saving refuses this state; should it arise, failing lets the event be retried and then dead-lettered, not lost.
       if (!zh || !en) throw new Error(`rule ${rule.id} (${event.type}) names template ${rule.template}, which has no ${zh ? 'en' : 'zh-CN'} version`);

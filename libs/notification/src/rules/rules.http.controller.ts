@@ -38,6 +38,17 @@ export class AudienceDto {
   byDepartment?: boolean;
 }
 
+export class RuleConditionDto {
+  @ApiProperty({ example: 'forumId', description: 'A field of the event (nested by ".").' })
+  @IsString()
+  @MaxLength(200)
+  field: string;
+
+  @ApiProperty({ example: false, description: 'true: only when the field has a value; false: only when it has none.' })
+  @IsBoolean()
+  present: boolean;
+}
+
 export class RuleRequestDto {
   @ApiProperty({ example: 'complaints.complaint.overdue.v1', description: 'An event type of the catalogue (not one of the notification service).' })
   @IsString()
@@ -61,6 +72,13 @@ export class RuleRequestDto {
   @ArrayMaxSize(CHANNEL_KINDS.length)
   @IsIn(CHANNEL_KINDS, { each: true, message: `channels must hold only ${CHANNEL_KINDS.join(', ')}` })
   channels: ChannelKind[];
+
+  @ApiPropertyOptional({ type: RuleConditionDto, description: 'Applies only when a field of the event is present (or absent).' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RuleConditionDto)
+  when?: RuleConditionDto;
 
   @ApiPropertyOptional({ description: 'Not deferred by quiet hours.' })
   @IsOptional()
@@ -90,6 +108,7 @@ class RuleResponse {
   @ApiProperty({ type: AudienceDto }) audience: Audience;
   @ApiProperty() template: string;
   @ApiProperty({ enum: CHANNEL_KINDS, isArray: true }) channels: ChannelKind[];
+  @ApiPropertyOptional({ type: RuleConditionDto }) when?: RuleConditionDto;
   @ApiProperty() urgent: boolean;
   @ApiProperty() mandatory: boolean;
   @ApiProperty() enabled: boolean;
@@ -107,6 +126,7 @@ const toDefinition = (body: RuleRequestDto): RuleDefinition => ({
   audience: { kind: body.audience.kind, ...(body.audience.role !== undefined ? { role: body.audience.role } : {}), ...(body.audience.byDepartment !== undefined ? { byDepartment: body.audience.byDepartment } : {}) } as Audience,
   template: body.template,
   channels: body.channels,
+  ...(body.when ? { when: { field: body.when.field, present: body.when.present } } : {}),
   urgent: body.urgent ?? false,
   mandatory: body.mandatory ?? false,
   enabled: body.enabled ?? true,

@@ -7,7 +7,7 @@ import type { Locale } from '../mail/mail-layout';
 import { NotificationConfigurationError } from '../templates/templates';
 import type { VariableType } from '../templates/template-variables';
 import { DEFAULT_RULES, defaultRuleKey } from './default-rules';
-import { type Audience, type Rule, type RuleDefinition, ruleProblems, type TemplateVariablesLookup } from './rule';
+import { type Audience, type Rule, type RuleCondition, type RuleDefinition, ruleProblems, type TemplateVariablesLookup } from './rule';
 
 interface RuleRow {
   id: string;
@@ -19,6 +19,7 @@ interface RuleRow {
   mandatory: boolean;
   enabled: boolean;
   note: string | null;
+  condition: RuleCondition | null;
   default_key: string | null;
   updated_at: Date;
 }
@@ -26,7 +27,7 @@ interface RuleRow {
 /** How long before a rule was made an event may have happened and still be told by it. */
 export const RULE_GRACE_HOURS = 24;
 
-const COLUMNS = 'id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, default_key, updated_at';
+const COLUMNS = 'id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, condition, default_key, updated_at';
 
 export const toRule = (row: RuleRow): Rule => ({
   id: row.id,
@@ -34,6 +35,7 @@ export const toRule = (row: RuleRow): Rule => ({
   audience: row.audience,
   template: row.template_key,
   channels: row.channels,
+  ...(row.condition ? { when: row.condition } : {}),
   urgent: row.urgent,
   mandatory: row.mandatory,
   enabled: row.enabled,
@@ -51,14 +53,15 @@ const ruleValues = (rule: RuleDefinition) => [
   rule.mandatory === true,
   rule.enabled,
   rule.note ?? null,
+  rule.when ? JSON.stringify(rule.when) : null,
 ];
 
 /** Inserts the default rules that are missing (by default key); one an admin changed or disabled stays as it is. */
 export async function seedDefaultRules(manager: EntityManager): Promise<void> {
   for (const rule of DEFAULT_RULES) {
     await manager.query(
-      `INSERT INTO notification.rule (id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, default_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (default_key) DO NOTHING`,
+      `INSERT INTO notification.rule (id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, condition, default_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (default_key) DO NOTHING`,
       [uuidv7(), ...ruleValues(rule), defaultRuleKey(rule)],
     );
   }
@@ -108,8 +111,8 @@ export class Rules {
     return this.dataSource.transaction(async (manager) => {
       await this.check(manager, rule);
       const [row]: RuleRow[] = await manager.query(
-        `INSERT INTO notification.rule (id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+        `INSERT INTO notification.rule (id, event_type, audience, template_key, channels, urgent, mandatory, enabled, note, condition, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
         [uuidv7(), ...ruleValues(rule), by],
       );
       return toRule(row);
@@ -122,7 +125,7 @@ export class Rules {
       await this.check(manager, rule);
       const [row]: RuleRow[] = await manager.query(
         `WITH changed AS (UPDATE notification.rule SET event_type = $2, audience = $3, template_key = $4, channels = $5, urgent = $6, mandatory = $7, enabled = $8, note = $9,
-           updated_by = $10, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}) SELECT * FROM changed`,
+           condition = $10, updated_by = $11, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}) SELECT * FROM changed`,
         [id, ...ruleValues(rule), by],
       );
       return row && toRule(row);
