@@ -100,7 +100,7 @@ describe('the periodic assessment of officers (PostgreSQL)', () => {
     expect(byOfficer['off-1']).toMatchObject({ onTimeRate: 0.5, decisions: 2, changedOnReview: 1, substantiatedComplaints: 1, satisfaction: 3, score: 55, notAvailable: [] });
     // off-2: both deadlines in time, its decision unchanged, the complaint not substantiated: 0.4 + 0.25 + 0.2 + 0.5×0.15.
     expect(byOfficer['off-2']).toMatchObject({ onTimeRate: 1, decisions: 1, changedOnReview: 0, substantiatedComplaints: 0, satisfaction: 3, score: 92.5 });
-    expect(byOfficer['off-3']).toMatchObject({ onTimeRate: null, satisfaction: null, notAvailable: ['onTime', 'reviews', 'satisfaction'] });
+    expect(byOfficer['off-3']).toMatchObject({ onTimeRate: null, satisfaction: null, score: null, notAvailable: ['onTime', 'reviews', 'satisfaction'] });
     expect(report.body.notes.join(' ')).toMatch(/satisfaction.*not available/);
     // Outside the quarter nothing of this counts.
     const before = await call<ReportBody>(host, 'GET', `${assessments}?from=2025-07-01&to=2025-09-30`, staff.supervisor);

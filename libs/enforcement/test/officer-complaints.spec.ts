@@ -65,8 +65,11 @@ describe('complaints from the public about officers (PostgreSQL)', () => {
     const list = await call<{ items: ComplaintBody[] }>(host, 'GET', `${complaints}?officerId=off-1`, admin);
     expect(list.body.items.map((item) => item.id)).toContain(submitted.body.id);
     expect(JSON.stringify([seen.body, list.body])).not.toMatch(/李华明|13912345678|lihua@/);
-    const [stored] = await host.query<{ complainant_phone: string }>(`SELECT complainant_phone FROM enforcement.officer_complaint WHERE id = $1`, [submitted.body.id]);
-    expect(stored.complainant_phone).toBe('13912345678');
+    // Sealed at rest like a party's contact, and the database refuses a plaintext one.
+    const [stored] = await host.query<Record<string, string>>(`SELECT complainant_name, complainant_phone, complainant_email FROM enforcement.officer_complaint WHERE id = $1`, [submitted.body.id]);
+    expect(Object.values(stored).every((value) => value.startsWith('enc:v1:'))).toBe(true);
+    expect(JSON.stringify(stored)).not.toMatch(/李华明|13912345678|lihua/);
+    await expect(host.query(`UPDATE enforcement.officer_complaint SET complainant_phone = '13912345678' WHERE id = $1`, [submitted.body.id])).rejects.toThrow(/officer_complaint_complainant_phone_sealed/);
   });
 
   it('refuses what cannot be investigated with 400, naming the field, and gives no hint which officer ids exist', async () => {

@@ -41,8 +41,15 @@ describe('officer assessment', () => {
   });
 
   it('leaves out what cannot be measured and reweights the rest, saying so', () => {
+    const assessment = assessOfficer({ deadlines: { due: 4, onTime: 3 }, decisions: 0, changedOnReview: 0, substantiatedComplaints: 1, ratings: [] }, DEFAULT_ASSESSMENT_WEIGHTS);
+    // (0.75×0.4 + 0.75×0.2) / 0.6
+    expect(assessment).toMatchObject({ onTimeRate: 0.75, satisfaction: null, score: 75, notAvailable: ['reviews', 'satisfaction'] });
+  });
+
+  it('gives no score to an officer with no work to measure, however clean the complaints record', () => {
     const assessment = assessOfficer({ deadlines: { due: 0, onTime: 0 }, decisions: 0, changedOnReview: 0, substantiatedComplaints: 0, ratings: [] }, DEFAULT_ASSESSMENT_WEIGHTS);
-    expect(assessment).toMatchObject({ onTimeRate: null, satisfaction: null, score: 100, notAvailable: ['onTime', 'reviews', 'satisfaction'] });
+    expect(assessment).toMatchObject({ score: null, substantiatedComplaints: 0, notAvailable: ['onTime', 'reviews', 'satisfaction'] });
+    expect(assessment.components.complaints).toBe(1);
   });
 
   it('never takes the complaints component below zero, and a change to an earlier decision still counts', () => {

@@ -3,11 +3,15 @@
  * value from 0 (worst) to 1 (best), and the score is their weighted mean on a 0–100 scale. A
  * component with nothing to measure (no deadline fell due, no decision, no rating) is left out
  * and the others are reweighted, so that an officer is neither rewarded nor punished for it;
- * the report says which components were not available.
+ * the report says which components were not available. Complaints alone make no score: an
+ * officer with no deadline, decision or rating in the period has no work to score, and "no
+ * complaint" would otherwise read as full marks.
  */
 
 export const ASSESSMENT_COMPONENTS = ['onTime', 'reviews', 'complaints', 'satisfaction'] as const;
 export type AssessmentComponent = (typeof ASSESSMENT_COMPONENTS)[number];
+/** The components that measure the officer's work in the period, as opposed to complaints about it. */
+const WORK_COMPONENTS: readonly AssessmentComponent[] = ['onTime', 'reviews', 'satisfaction'];
 
 export interface AssessmentWeights {
   readonly onTime: number;
@@ -122,7 +126,7 @@ export function assessOfficer(record: OfficerRecord, weights: AssessmentWeights)
     substantiatedComplaints: record.substantiatedComplaints,
     satisfaction: satisfaction === null ? null : round(satisfaction, 2),
     components: Object.fromEntries(ASSESSMENT_COMPONENTS.map((component) => [component, components[component] === null ? null : round(components[component] as number, 4)])) as Record<AssessmentComponent, number | null>,
-    score: weightSum === 0 ? null : round((weighted / weightSum) * 100, 1),
+    score: weightSum === 0 || WORK_COMPONENTS.every((component) => components[component] === null) ? null : round((weighted / weightSum) * 100, 1),
     notAvailable: ASSESSMENT_COMPONENTS.filter((component) => components[component] === null),
   };
 }

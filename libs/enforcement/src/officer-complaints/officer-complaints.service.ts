@@ -8,6 +8,7 @@ import { maskEmail, maskName, maskPhone } from '@civicflow/domain';
 import { OutboxPublisher } from '@civicflow/messaging';
 import { correlationId, invalid, refused } from '../assessment/accountability-settings';
 import { OfficerRepository } from '../officers/officer.repository';
+import { PartyVault } from '../parties/party-vault';
 import type { ComplaintListQueryDto, ConcludeDto, OfficerComplaintFinding, OfficerComplaintStatus, SubmitOfficerComplaintDto } from './officer-complaint.request.dto';
 
 interface ComplaintRow {
@@ -49,8 +50,10 @@ export interface OfficerComplaintView {
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
-function view(row: ComplaintRow): OfficerComplaintView {
-  const anyContact = row.complainant_name ?? row.complainant_phone ?? row.complainant_email;
+/** The complainant's contact is sealed at rest like a party's (ADR 0008) and opened here only to be masked. */
+function view(row: ComplaintRow, vault: PartyVault): OfficerComplaintView {
+  const opened = { name: vault.openOrNull(row.complainant_name), phone: vault.openOrNull(row.complainant_phone), email: vault.openOrNull(row.complainant_email) };
+  const anyContact = opened.name ?? opened.phone ?? opened.email;
   return {
     id: row.id,
     officerId: row.officer_id,
@@ -59,9 +62,9 @@ function view(row: ComplaintRow): OfficerComplaintView {
     occurredAt: iso(row.occurred_at),
     complainant: anyContact
       ? {
-          name: row.complainant_name ? maskName(row.complainant_name) : null,
-          phone: row.complainant_phone ? maskPhone(row.complainant_phone) : null,
-          email: row.complainant_email ? maskEmail(row.complainant_email) : null,
+          name: opened.name ? maskName(opened.name) : null,
+          phone: opened.phone ? maskPhone(opened.phone) : null,
+          email: opened.email ? maskEmail(opened.email) : null,
         }
       : null,
     status: row.status,
@@ -86,6 +89,7 @@ export class OfficerComplaints {
     @InjectDataSource('enforcement') private readonly dataSource: DataSource,
     private readonly officers: OfficerRepository,
     private readonly outbox: OutboxPublisher,
+    private readonly vault: PartyVault,
   ) {}
 
   async submit(input: SubmitOfficerComplaintDto): Promise<{ id: string; status: OfficerComplaintStatus; submittedAt: string }> {
@@ -110,9 +114,9 @@ export class OfficerComplaints {
         input.caseId ?? null,
         input.description.trim(),
         input.occurredAt ? new Date(input.occurredAt) : null,
-        input.complainant?.name?.trim() ?? null,
-        input.complainant?.phone?.trim() ?? null,
-        input.complainant?.email?.trim() ?? null,
+        this.vault.sealOrNull(input.complainant?.name?.trim()),
+        this.vault.sealOrNull(input.complainant?.phone?.trim()),
+        this.vault.sealOrNull(input.complainant?.email?.trim()),
         now,
       ],
     );
@@ -126,11 +130,11 @@ export class OfficerComplaints {
         ORDER BY submitted_at DESC LIMIT $3`,
       [query.status ?? null, query.officerId ?? null, query.limit ?? 50],
     );
-    return rows.map(view);
+    return rows.map((row) => view(row, this.vault));
   }
 
   async get(id: string): Promise<OfficerComplaintView> {
-    return view(await this.row(id));
+    return view(await this.row(id), this.vault);
   }
 
   async startInvestigation(id: string, note: string | undefined, user: AuthenticatedUser): Promise<OfficerComplaintView> {
