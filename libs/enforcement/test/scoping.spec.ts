@@ -82,4 +82,13 @@ describe('department scoping of case routes (PostgreSQL)', () => {
   it('answers 404 for an unknown case before any department check', async () => {
     expect((await get(`${cases}/0195a1b2-0000-7e5f-8a9b-00000000f00d`, tokens.eastOfficer)).status).toBe(404);
   });
+  it("keeps a case's whole-process record and its electronic service to its department", async () => {
+    const verifyWest = (token: string) => get(`${cases}/${westCase}/record/verify`, token);
+    const refused = await verifyWest(tokens.eastSupervisor);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'other_department' });
+    expect((await verifyWest(tokens.westSupervisor)).status).toBe(200);
+    expect((await get(`${cases}/${westCase}/record/export`, tokens.auditor)).status).toBe(200);
+    const serve = await post(`${cases}/${westCase}/electronic-service`, tokens.eastOfficer, { document: 'decision', consentSignedAt: new Date().toISOString(), email: 'party@example.org' });
+    expect({ status: serve.status, code: serve.body.code }).toEqual({ status: 403, code: 'other_department' });
+  });
 });

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Role, Roles } from '@civicflow/auth';
+import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
 import { CaseDesk } from '../cases/case-desk.service';
 import { CaseRecordRepository } from './case-record.repository';
 import { type ChainVerdict, type HashedRecordEntry, verifyChain } from './record-chain';
@@ -8,7 +8,7 @@ import { type ChainVerdict, type HashedRecordEntry, verifyChain } from './record
 /** The whole-process record of a case (执法全过程记录): its verification and its export to auditors. */
 @ApiTags('enforcement')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'The role may not read the record.' })
+@ApiForbiddenResponse({ description: "The role may not read the record, or the case is another department's (code other_department)." })
 @ApiNotFoundResponse({ description: 'No such case.' })
 @Controller('api/v1/enforcement/cases/:id/record')
 export class CaseRecordHttpController {
@@ -21,7 +21,8 @@ export class CaseRecordHttpController {
   @Roles(Role.Auditor, Role.Supervisor, Role.Admin)
   @ApiOperation({ summary: "Recompute the case's hash chain and report the first broken link" })
   @ApiOkResponse({ description: '`intact: true` with the last hash, or `intact: false` with `brokenAt` (the sequence) and the reason.' })
-  verify(@Param('id', ParseUUIDPipe) id: string): Promise<ChainVerdict & { caseId: string }> {
+  async verify(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<ChainVerdict & { caseId: string }> {
+    await this.desk.assertAccess(id, user);
     return this.desk.withRecord(id, async (manager) => ({ caseId: id, ...verifyChain(await this.record.list(manager, id)) }));
   }
 
@@ -29,7 +30,11 @@ export class CaseRecordHttpController {
   @Roles(Role.Auditor)
   @ApiOperation({ summary: "The case's record for an auditor: every entry with its hashes, the evidence hashes, and the verdict" })
   @ApiOkResponse({ description: 'The chain in sequence order; recompute each hash as SHA-256 over the canonical JSON (sorted keys) of the entry without `hash`.' })
-  export(@Param('id', ParseUUIDPipe) id: string): Promise<{ caseId: string; exportedAt: string; verdict: ChainVerdict; evidenceSha256: string[]; entries: HashedRecordEntry[] }> {
+  async export(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<{ caseId: string; exportedAt: string; verdict: ChainVerdict; evidenceSha256: string[]; entries: HashedRecordEntry[] }> {
+    await this.desk.assertAccess(id, user);
     return this.desk.withRecord(id, async (manager) => {
       const entries = await this.record.list(manager, id);
       return {

@@ -4,6 +4,7 @@ import { IsEmail, IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-
 import { v7 as uuidv7 } from 'uuid';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
 import { RequestContext } from '@civicflow/observability';
+import { CaseDesk } from '../cases/case-desk.service';
 import { StepDto } from '../cases/case.request.dto';
 import { DocumentServiceDesk } from './document-service-desk';
 
@@ -44,7 +45,10 @@ export class ElectronicServiceDto extends StepDto {
 @ApiBearerAuth()
 @Controller('api/v1/enforcement/cases')
 export class ElectronicServiceHttpController {
-  constructor(private readonly services: DocumentServiceDesk) {}
+  constructor(
+    private readonly services: DocumentServiceDesk,
+    private readonly desk: CaseDesk,
+  ) {}
 
   @Post(':id/electronic-service')
   @HttpCode(202)
@@ -52,11 +56,12 @@ export class ElectronicServiceHttpController {
   @ApiOperation({ summary: 'Serve the notice or the decision electronically, on the contacts the party agreed to; the case is served when delivery is proved' })
   @ApiCreatedResponse({ description: 'Service asked for: its id, the masked recipients and the date service is due by.' })
   @ApiBadRequestResponse({ description: 'The body is invalid, or names neither an e-mail address nor a phone number.' })
-  @ApiForbiddenResponse({ description: 'Only officers serve documents.' })
+  @ApiForbiddenResponse({ description: "Only officers serve documents, and only their department's (code other_department)." })
   @ApiNotFoundResponse({ description: 'No such case.' })
   @ApiConflictResponse({ description: '`code` names what is missing: the document, the party, a certified officer, or the state that awaits service.' })
   async request(@Param('id', ParseUUIDPipe) id: string, @Body() body: ElectronicServiceDto, @CurrentUser() user: AuthenticatedUser) {
     if (!body.email && !body.phone) throw new BadRequestException({ statusCode: 400, code: 'invalid_request', message: 'email or phone: the confirmation names at least one' });
+    await this.desk.assertAccess(id, user);
     return this.services.request(
       id,
       { document: body.document, consentSignedAt: new Date(body.consentSignedAt), email: body.email, phone: body.phone, locale: body.locale ?? 'zh-CN' },
