@@ -188,6 +188,8 @@ describe('service of an enforcement decision with proof of delivery', () => {
     const caseId = await decidedCase('李四');
     const notice = await call<{ code: string }>('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer, { document: 'notice', consentSignedAt: new Date().toISOString(), email: 'li@example.org' });
     expect(notice).toMatchObject({ status: 409, body: { code: 'notice_not_awaiting_service' } });
+    const byWord = await call<{ code: string }>('POST', `/api/v1/enforcement/cases/${caseId}/service`, officer, { method: 'electronic', servedAt: new Date().toISOString() });
+    expect(byWord).toMatchObject({ status: 409, body: { code: 'electronic_service_needs_proof' } });
     const noContact = await call<{ message: string }>('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer, { document: 'decision', consentSignedAt: new Date().toISOString() });
     expect(noContact.status).toBe(400);
     expect(noContact.body.message).toMatch(/email or phone/);

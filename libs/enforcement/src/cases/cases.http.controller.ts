@@ -1,4 +1,4 @@
-import { applyDecorators, BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Body, ConflictException, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { v7 as uuidv7 } from 'uuid';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
@@ -242,6 +242,10 @@ export class CasesHttpController {
   @Step()
   @Roles(Role.Officer)
   serveDecision(@Param('id', ParseUUIDPipe) id: string, @Body() body: ServiceDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    // The date of electronic service is the proved delivery, not an officer's word (ADR 0009).
+    if (body.method === 'electronic') {
+      throw new ConflictException({ statusCode: 409, code: 'electronic_service_needs_proof', message: 'serve electronically through POST /api/v1/enforcement/cases/:id/electronic-service: the case is served when delivery is proved' });
+    }
     const servedAt = past(body.servedAt, 'servedAt');
     return this.run(id, { kind: 'serve_decision', servedAt, method: body.method }, actor(user, body), { byCertifiedOfficer: true, payload: { servedAt, method: body.method } });
   }
