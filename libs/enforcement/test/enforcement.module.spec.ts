@@ -44,6 +44,7 @@ describe('EnforcementModule', () => {
       'CreateCase1795628700000',
       'CasePartyLater1795628800000',
       'CreateOfficerAccountability1795630000000',
+      'OfficerComplaintSealed1795630100000',
       'DocumentService1795631000000',
       'PartySealedAndCaseDepartment1795632000000',
     ]);
