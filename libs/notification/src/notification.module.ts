@@ -35,6 +35,7 @@ import { DocumentServicesHttpController } from './service-of-documents/document-
 import { RulesAndTemplates1764800000000 } from './migrations/1764800000000-rules-and-templates';
 import { ComplaintUpdatesOnRules1764800000001 } from './migrations/1764800000001-complaint-updates-on-rules';
 import { MerchantAnswersOnRules1764800000002 } from './migrations/1764800000002-merchant-answers-on-rules';
+import { AcknowledgementOnRules1764800000003 } from './migrations/1764800000003-acknowledgement-on-rules';
 import { Audiences } from './rules/audiences';
 import { Rules } from './rules/rules';
 import { RulesEngine } from './rules/rules-engine';
@@ -53,7 +54,7 @@ export const NOTIFICATION_SERVICE = 'notification';
     PersistenceModule.forService({
       service: NOTIFICATION_SERVICE,
       entities: [],
-      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000, RulesAndTemplates1764800000000, ComplaintUpdatesOnRules1764800000001, MerchantAnswersOnRules1764800000002],
+      migrations: [messagingTablesMigration(NOTIFICATION_SERVICE), CreateAcknowledgements1764200000000, ComplaintUpdates1764400000000, MerchantContacts1764410000000, Delivery1764500000000, DocumentService1764700000000, RulesAndTemplates1764800000000, ComplaintUpdatesOnRules1764800000001, MerchantAnswersOnRules1764800000002, AcknowledgementOnRules1764800000003],
     }),
     MessagingModule.forService(NOTIFICATION_SERVICE),
   ],

@@ -14,6 +14,7 @@ import {
   CoordinationTaskAssignedV1Event,
   ForumActionItemAnsweredV1Event,
   MerchantRequestAnsweredV1Event,
+  ReporterRegisteredV2Event,
   type EventDefinition,
   toBinaryMessage,
 } from '@civicflow/contracts';
@@ -149,6 +150,19 @@ describe('notification rules and templates, on PostgreSQL', () => {
     await publish(ComplaintOverdueV1Event, second);
     await processed(second);
     expect(await deliveriesOf(second)).toEqual([]);
+  });
+
+  it('acknowledges a complaint by the rule on the reporter registration, from the contact it carries, in the language chosen at intake', async () => {
+    const registered = eventOf(ReporterRegisteredV2Event, { name: 'Wang Fang', email: 'wang.fang@example.org', locale: 'en', phone: undefined });
+    await publish(ReporterRegisteredV2Event, registered);
+    await processed(registered);
+    expect(await deliveriesOf(registered)).toEqual([
+      expect.objectContaining({ about_kind: 'complaint', channel: 'email', template: 'complaint.acknowledgement', recipient_key: `reporter:${registered.data.complaintId}`, locale: 'en' }),
+    ]);
+    const mail = await waitFor(() => sink.list().find((m) => m.to.includes('wang.fang@example.org')), { what: 'the acknowledgement' });
+    expect(mail.subject).toBe(`We have received your complaint ${registered.data.trackingCode}`);
+    expect(mail.text).toMatch(/^Dear Wang Fang,/);
+    expect(mail.text).toContain(`/api/v1/complaints/${registered.data.trackingCode}`);
   });
 
   it("tells the reporter each promised step by the default rules: acceptance with its deadline, rejection with its reason, by mail or a caller's SMS", async () => {

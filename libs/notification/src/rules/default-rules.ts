@@ -9,9 +9,6 @@ const MAIL = ['email', 'sms'] as const;
 const INBOX = ['in-app'] as const;
 const HOOK = ['webhook'] as const;
 
-// Sent by a consumer written for it: switching the rule on as well would race it for the same delivery slot.
-const CODED = (consumer: string) => `Sent by ${consumer} until it moves onto the rules; enable this rule only when that consumer is removed.`;
-
 /**
  * Who is told of each event the other services publish, seeded into notification.rule (by
  * default key: a rule an admin changed or disabled stays as they left it). Every type of
@@ -22,22 +19,21 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   { eventType: 'complaints.complaint.received.v1', audience: staff(Role.HotlineOperator), template: 'staff.complaint-received', channels: [...INBOX], enabled: true },
   { eventType: 'complaints.complaint.received.v2', audience: staff(Role.HotlineOperator), template: 'staff.complaint-received', channels: [...INBOX], enabled: true },
   {
-    eventType: 'complaints.complaint.received.v2',
-    audience: reporter,
-    template: 'complaint.acknowledgement',
-    channels: [...MAIL],
-    enabled: false,
-    note: `${CODED('acknowledgement/')} It waits for both the complaint and the reporter's contact, which arrive in either order.`,
-  },
-  {
     eventType: 'complaints.reporter.registered.v1',
     audience: reporter,
     template: 'complaint.acknowledgement',
     channels: [...MAIL],
     enabled: false,
-    note: 'The reporter\'s contact only (restricted topic); the acknowledgement is sent from complaints.complaint.received.v2 with complaints.reporter.registered.v2.',
+    note: 'Kept for old consumers: intake publishes v2 beside it, which the acknowledgement is sent on.',
   },
-  { eventType: 'complaints.reporter.registered.v2', audience: reporter, template: 'complaint.acknowledgement', channels: [...MAIL], enabled: false, note: CODED('acknowledgement/') },
+  {
+    eventType: 'complaints.reporter.registered.v2',
+    audience: reporter,
+    template: 'complaint.acknowledgement',
+    channels: [...MAIL],
+    enabled: true,
+    note: 'Intake publishes the registration with the complaint, for a reporter who can be reached; it carries the contact, so the acknowledgement need not wait for anything.',
+  },
   {
     eventType: 'complaints.merchant.registered.v1',
     audience: merchant,
