@@ -121,6 +121,20 @@ describe('notification rules and templates, on PostgreSQL', () => {
     expect((await call('GET', '/api/v1/notifications/templates/complaint.accepted/en', undefined, officer)).status).toBe(403);
   });
 
+  it('documents the admin endpoints behind a bearer token', async () => {
+    const document = (await (await host.request('/docs-json')).json()) as { paths: Record<string, Record<string, { security?: unknown }>> };
+    for (const [path, method] of [
+      ['/api/v1/notifications/rules', 'post'],
+      ['/api/v1/notifications/rules/{id}', 'put'],
+      ['/api/v1/notifications/rules/{id}', 'delete'],
+      ['/api/v1/notifications/templates/{key}/{locale}', 'put'],
+      ['/api/v1/notifications/templates/{key}/preview', 'post'],
+      ['/api/v1/notifications/staff/{userId}', 'put'],
+    ]) {
+      expect([path, method, document.paths[path]?.[method]?.security]).toEqual([path, method, [{ bearer: [] }]]);
+    }
+  });
+
   it('sends a notice by a rule stored through the API, in the reporter language, and none once the rule is disabled', async () => {
     const created = await call<RuleBody>('POST', '/api/v1/notifications/rules', {
       eventType: 'complaints.complaint.overdue.v1',
