@@ -15,6 +15,7 @@ import { EnforcementCaseClosedV1Event, EnforcementCaseDeadlineOverdueV1Event, En
 import { EnforcementOfficerAssessedV1Event, EnforcementOfficerCertifiedV1Event, EnforcementOfficerComplaintConcludedV1Event } from './events/enforcement/officer-accountability.v1';
 import { EnforcementCaseDeadlineOverdueV2Event, EnforcementCaseDeadlineWarningV2Event, EnforcementCaseEducationGivenV1Event, EnforcementCaseFollowUpInspectedV1Event, EnforcementCaseRectificationOrderedV1Event } from './events/enforcement/case-education.v1';
 import { EnforcementReferralSubmittedV1Event } from './events/enforcement/referral-submitted.v1';
+import { ENFORCEMENT_STEP_EVENTS } from './events/enforcement/case-steps.v1';
 import { CoordinationTaskAcceptedV1Event, CoordinationTaskAssignedV1Event, CoordinationTaskCompletedV1Event, CoordinationTaskReturnedV1Event } from './events/coordination/task-lifecycle.v1';
 import { MessageDeliveredV1Event } from './events/notification/message-delivered.v1';
 import { MessageFailedV1Event } from './events/notification/message-failed.v1';
@@ -40,6 +41,7 @@ export const EVENT_CATALOGUE = [
   EnforcementDocumentServiceRequestedV1Event,
   EnforcementCaseRegisteredV1Event, EnforcementCaseNoticeIssuedV1Event, EnforcementCaseDecidedV1Event, EnforcementCaseServedV1Event, EnforcementCaseClosedV1Event, EnforcementCaseDeadlineWarningV1Event, EnforcementCaseDeadlineOverdueV1Event,
   EnforcementCaseEducationGivenV1Event, EnforcementCaseRectificationOrderedV1Event, EnforcementCaseFollowUpInspectedV1Event, EnforcementCaseDeadlineWarningV2Event, EnforcementCaseDeadlineOverdueV2Event,
+  ...ENFORCEMENT_STEP_EVENTS,
   EnforcementReferralSubmittedV1Event,
   EnforcementOfficerCertifiedV1Event, EnforcementOfficerComplaintConcludedV1Event, EnforcementOfficerAssessedV1Event,
   CoordinationTaskAssignedV1Event, CoordinationTaskAcceptedV1Event, CoordinationTaskReturnedV1Event, CoordinationTaskCompletedV1Event,

@@ -26,6 +26,7 @@ export * from './events/notification/message-failed.v1';
 export * from './events/notification/message-served.v1';
 export * from './events/enforcement/document-service-requested.v1';
 export * from './events/enforcement/case-lifecycle.v1';
+export * from './events/enforcement/case-steps.v1';
 export * from './events/enforcement/case-education.v1';
 export * from './events/enforcement/referral-submitted.v1';
 export * from './events/enforcement/officer-accountability.v1';

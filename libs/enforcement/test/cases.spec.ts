@@ -99,15 +99,27 @@ describe('enforcement cases over HTTP (PostgreSQL)', () => {
       `SELECT event_type, envelope FROM enforcement.outbox WHERE message_key = $1 ORDER BY seq`,
       [id],
     );
+    // One event per step, in order.
     expect(events.map((event) => event.event_type)).toEqual([
       'enforcement.case.registered.v1',
+      'enforcement.case.evidence-recorded.v1',
       'enforcement.case.notice-issued.v1',
       'enforcement.case.notice-issued.v1',
+      'enforcement.case.hearing-requested.v1',
+      'enforcement.case.hearing-scheduled.v1',
+      'enforcement.case.hearing-held.v1',
+      'enforcement.case.legal-reviewed.v1',
       'enforcement.case.decided.v1',
       'enforcement.case.served.v1',
+      'enforcement.case.paid.v1',
       'enforcement.case.closed.v1',
+      'enforcement.case.archived.v1',
     ]);
-    expect(events[3].envelope.data).toMatchObject({ outcome: 'penalty', major: true, legalReviewedBy: 'legal-1', penalty: { fineFen: 12_000_000 } });
+    const of = (type: string) => events.find((event) => event.event_type === `enforcement.case.${type}.v1`)?.envelope.data;
+    expect(of('evidence-recorded')).toMatchObject({ state: 'investigating', recordedBy: 'off-1', items: expect.arrayContaining([expect.objectContaining({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]) });
+    expect(of('legal-reviewed')).toMatchObject({ reviewerId: 'legal-1', approved: true, partyKind: 'organisation' });
+    expect(of('paid')).toMatchObject({ state: 'executing', amountFen: expect.any(Number), paidFen: expect.any(Number) });
+    expect(of('decided')).toMatchObject({ outcome: 'penalty', major: true, legalReviewedBy: 'legal-1', penalty: { fineFen: 12_000_000 } });
     expect(JSON.stringify(events)).not.toMatch(/上海某某|91310101MA1FL0XX1X|02161234567/);
   });
 

@@ -68,16 +68,17 @@ describe('education first and rectification orders over HTTP (PostgreSQL)', () =
     const published = await events(id);
     expect(published.map((event) => event.event_type)).toEqual([
       'enforcement.case.registered.v1',
+      'enforcement.case.evidence-recorded.v1',
       'enforcement.case.education-given.v1',
       'enforcement.case.follow-up-inspected.v1',
       'enforcement.case.decided.v1',
       'enforcement.case.served.v1',
       'enforcement.case.closed.v1',
     ]);
-    expect(published[1].data).toMatchObject({ state: 'rectifying', basis: 'first_violation', educatedBy: 'off-1', category: 'street-vending' });
-    expect(published[2].data).toMatchObject({ rectified: true, outcome: 'education', state: 'decided' });
-    expect(published[3].data).toMatchObject({ outcome: 'education', penalty: null });
-    expect(published[5].data).toMatchObject({ outcome: 'education' });
+    expect(published[2].data).toMatchObject({ state: 'rectifying', basis: 'first_violation', educatedBy: 'off-1', category: 'street-vending' });
+    expect(published[3].data).toMatchObject({ rectified: true, outcome: 'education', state: 'decided' });
+    expect(published[4].data).toMatchObject({ outcome: 'education', penalty: null });
+    expect(published[6].data).toMatchObject({ outcome: 'education' });
     const record = await call<{ entries: Array<{ action: string; payload: Record<string, unknown> }> }>(host, 'GET', `${cases}/${id}/record/export`, staff.auditor);
     expect(record.body.entries.find((entry) => entry.action === 'give_education')?.payload).toMatchObject({ explained: education().explained, educatedBy: 'off-1' });
   });
@@ -120,7 +121,7 @@ describe('education first and rectification orders over HTTP (PostgreSQL)', () =
     expect(ordered.body).toMatchObject({ state: 'rectifying', rectification: { basis: 'rectification_order' } });
     expect((await post(`${cases}/${id}/follow-up`, staff.officer, followUp(true))).body.decision).toMatchObject({ outcome: 'rectification' });
     const types = (await events(id)).map((event) => event.event_type);
-    expect(types).toEqual(['enforcement.case.registered.v1', 'enforcement.case.rectification-ordered.v1', 'enforcement.case.follow-up-inspected.v1', 'enforcement.case.decided.v1']);
+    expect(types).toEqual(['enforcement.case.registered.v1', 'enforcement.case.evidence-recorded.v1', 'enforcement.case.rectification-ordered.v1', 'enforcement.case.follow-up-inspected.v1', 'enforcement.case.decided.v1']);
   });
 
   // Not education, but the other clock rule of this change: a suspended case's decision period stands still.

@@ -26,6 +26,7 @@ import { type CaseLocation, type CaseSource, EnforcementCaseEntity, PartyEntity 
 import { type CaseView, caseView, type LoadedCase } from './case-view';
 import { type CaseScope, caseScope, inScope } from './case-scope';
 import { PROCEDURE_SETTINGS, type ProcedureSettings } from './procedure-settings';
+import { emitStepEvent } from './step-events';
 
 export interface Actor {
   readonly user: AuthenticatedUser;
@@ -305,10 +306,11 @@ export class CaseDesk {
     const metadata = { correlationId: actor.correlationId };
     const base = () => ({ caseId: entity.id, state: v1State(current.state), at: context.now.toISOString() });
     const baseV2 = { caseId: entity.id, state: current.state, at: context.now.toISOString() };
+    const due = (name: string) => this.deadlinesOf(current, context.now).find((deadline) => deadline.name === name)?.dueAt ?? null;
+    await emitStepEvent(this.outbox, manager, action, { caseId: entity.id, partyId: entity.partyId, current, actorId: actor.user.id, at: context.now, decisionDueAt: due('decision') }, metadata);
     // Registration and the summary decision need the party, so every event from them on has one.
     if (!entity.partyId || !current.partyKind) return;
     const party = { partyId: entity.partyId, partyKind: current.partyKind };
-    const due = (name: string) => this.deadlinesOf(current, context.now).find((deadline) => deadline.name === name)?.dueAt ?? null;
 
     if (action.kind === 'register' || action.kind === 'summary_decision') {
       await this.outbox.emit(

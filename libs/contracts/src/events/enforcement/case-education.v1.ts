@@ -1,7 +1,10 @@
-import { Type, type Static, type TProperties } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../../event-definition';
 import { DateTime, Nullable, StringEnum, Uuid } from '../../schema-kit';
-import { ENFORCEMENT_CASE_STATES, ENFORCEMENT_DEADLINES } from './case-lifecycle.v1';
+import { ENFORCEMENT_DEADLINES } from './case-lifecycle.v1';
+import { CASE_TOPIC as TOPIC, caseSchema, partyFields, StaffId } from './case-schema';
+
+export { ENFORCEMENT_CASE_STATES_V2 } from './case-schema';
 
 /**
  * Education first (教育引导, 首违不罚, Art. 33) and rectification orders without a penalty. The
@@ -9,31 +12,11 @@ import { ENFORCEMENT_CASE_STATES, ENFORCEMENT_DEADLINES } from './case-lifecycle
  * enums stay closed, so the events below carry the wider lists instead (ADR 0005: new versions
  * beside the old).
  */
-export const ENFORCEMENT_CASE_STATES_V2 = [...ENFORCEMENT_CASE_STATES, 'rectifying'] as const;
 export const ENFORCEMENT_DEADLINES_V2 = [...ENFORCEMENT_DEADLINES, 'rectification'] as const;
 /** Why no penalty: a minor violation without harm (Art. 33 ¶1, first sentence), a first violation with slight harm (second sentence), or an order to rectify only. */
 export const ENFORCEMENT_RECTIFICATION_BASES = ['minor_violation', 'first_violation', 'rectification_order'] as const;
 
-const TOPIC = 'enforcement.case.v1';
-const StaffId = (description: string) => Type.String({ minLength: 1, maxLength: 200, description: `${description} (account id, not a name).` });
-
-function caseSchema<P extends TProperties>(properties: P) {
-  return Type.Object(
-    {
-      caseId: Uuid({ description: 'The case; also the subject and the Kafka key.' }),
-      state: StringEnum(ENFORCEMENT_CASE_STATES_V2, { description: 'The state after this step.' }),
-      at: DateTime({ description: 'When the step happened.' }),
-      ...properties,
-    },
-    { additionalProperties: false },
-  );
-}
-
 const base = { caseId: '0195a1b2-3c4d-7e5f-8a9b-0c1d2e3f4a5b', partyId: '0195a1b2-0000-7e5f-8a9b-0c1d2e3f4a5b', partyKind: 'person' as const };
-const partyFields = {
-  partyId: Uuid({ description: 'The party, by id only: its name and identity stay in the enforcement service.' }),
-  partyKind: StringEnum(['person', 'organisation'] as const),
-};
 const rectificationFields = {
   ...partyFields,
   category: Type.String({ minLength: 1, maxLength: 100, description: 'Category code of the violation.' }),
