@@ -214,6 +214,71 @@ export const DEFAULT_TEMPLATES: Readonly<Record<string, DefaultTemplate>> = {
     ['{{referringDepartment}} 移送案件线索', '{{referringDepartment}} 于 {{at}} 移送案件线索（{{category}}），待审查立案。'],
     ['Referral from {{referringDepartment}}', '{{referringDepartment}} referred a matter ({{category}}) at {{at}}; it awaits review for a case.'],
   ),
+  'staff.case-registration-refused': note(
+    { caseId: 'string', reason: 'string' },
+    ['案件 {{caseId}} 不予立案', '案件线索 {{caseId}} 不予立案，理由：{{reason}}'],
+    ['Case {{caseId}} not registered', 'Case {{caseId}} was not registered: {{reason}}'],
+  ),
+  'staff.case-evidence-recorded': note(
+    { caseId: 'string', recordedBy: 'string', at: 'datetime' },
+    ['案件 {{caseId}} 已取证', '{{recordedBy}} 于 {{at}} 为案件 {{caseId}} 登记了证据。'],
+    ['Evidence recorded in case {{caseId}}', '{{recordedBy}} recorded evidence in case {{caseId}} at {{at}}.'],
+  ),
+  'staff.case-statement-received': note(
+    { caseId: 'string', at: 'datetime' },
+    ['案件 {{caseId}} 收到陈述申辩', '案件 {{caseId}} 于 {{at}} 收到当事人的陈述申辩，请复核。'],
+    ['Statement received in case {{caseId}}', "The party's statement in case {{caseId}} came in at {{at}}; please consider it."],
+  ),
+  'staff.case-hearing-requested': note(
+    { caseId: 'string', at: 'datetime' },
+    ['案件 {{caseId}} 申请听证', '案件 {{caseId}} 的当事人于 {{at}} 申请听证，请安排。'],
+    ['Hearing requested in case {{caseId}}', 'The party in case {{caseId}} asked for a hearing at {{at}}; please schedule it.'],
+  ),
+  'staff.case-hearing-scheduled': note(
+    { caseId: 'string', scheduledFor: 'datetime' },
+    ['案件 {{caseId}} 听证已安排', '案件 {{caseId}} 的听证定于 {{scheduledFor}}。'],
+    ['Hearing scheduled in case {{caseId}}', 'The hearing in case {{caseId}} is set for {{scheduledFor}}.'],
+  ),
+  'staff.case-hearing-held': note(
+    { caseId: 'string', at: 'datetime' },
+    ['案件 {{caseId}} 已听证', '案件 {{caseId}} 已于 {{at}} 举行听证。'],
+    ['Hearing held in case {{caseId}}', 'The hearing in case {{caseId}} was held at {{at}}.'],
+  ),
+  'staff.case-legal-reviewed': note(
+    { caseId: 'string', approved: 'boolean' },
+    ['案件 {{caseId}} 法制审核{{#approved}}通过{{/approved}}{{^approved}}未通过{{/approved}}', '案件 {{caseId}} 的法制审核{{#approved}}已通过，可作出决定{{/approved}}{{^approved}}未通过，请补正{{/approved}}。'],
+    ['Legal review of case {{caseId}}: {{#approved}}approved{{/approved}}{{^approved}}not approved{{/approved}}', 'The legal review of case {{caseId}} {{#approved}}approved it; the decision may be made{{/approved}}{{^approved}}did not approve it; please put it right{{/approved}}.'],
+  ),
+  'staff.case-paid': note(
+    { caseId: 'string', amountFen: 'money', paidFen: 'money' },
+    ['案件 {{caseId}} 已缴款', '案件 {{caseId}} 收到缴款 {{amountFen}}，累计已缴 {{paidFen}}。'],
+    ['Payment in case {{caseId}}', 'A payment of {{amountFen}} came in for case {{caseId}}; {{paidFen}} paid in all.'],
+  ),
+  'staff.case-suspended': note(
+    { caseId: 'string', reason: 'string' },
+    ['案件 {{caseId}} 已中止', '案件 {{caseId}} 已中止，理由：{{reason}}'],
+    ['Case {{caseId}} suspended', 'Case {{caseId}} was suspended: {{reason}}'],
+  ),
+  'staff.case-resumed': note(
+    { caseId: 'string', at: 'datetime' },
+    ['案件 {{caseId}} 已恢复', '案件 {{caseId}} 已于 {{at}} 恢复办理。'],
+    ['Case {{caseId}} resumed', 'Case {{caseId}} was resumed at {{at}}.'],
+  ),
+  'staff.case-terminated': note(
+    { caseId: 'string', reason: 'string' },
+    ['案件 {{caseId}} 已终止', '案件 {{caseId}} 已终止，理由：{{reason}}'],
+    ['Case {{caseId}} terminated', 'Case {{caseId}} was terminated: {{reason}}'],
+  ),
+  'staff.case-archived': note(
+    { caseId: 'string', at: 'datetime' },
+    ['案件 {{caseId}} 已归档', '案件 {{caseId}} 已于 {{at}} 归档。'],
+    ['Case {{caseId}} archived', 'Case {{caseId}} was archived at {{at}}.'],
+  ),
+  'staff.case-decision-deadline-extended': note(
+    { caseId: 'string', days: 'number', decisionDueAt: 'datetime' },
+    ['案件 {{caseId}} 办案期限延长', '案件 {{caseId}} 的办案期限已延长 {{days}} 日{{#decisionDueAt}}，至 {{decisionDueAt}}{{/decisionDueAt}}。'],
+    ['Case {{caseId}}: time to decide extended', 'The time to decide case {{caseId}} was extended by {{days}} days{{#decisionDueAt}}, to {{decisionDueAt}}{{/decisionDueAt}}.'],
+  ),
   'staff.officer-certified': note(
     { officerId: 'string', certificateNumber: 'string', validUntil: 'date', renewal: 'boolean' },
     ['执法证{{#renewal}}换证{{/renewal}}{{^renewal}}核发{{/renewal}}：{{officerId}}', '执法人员 {{officerId}} 的执法证 {{certificateNumber}} 已{{#renewal}}换发{{/renewal}}{{^renewal}}核发{{/renewal}}，有效期至 {{validUntil}}。'],
