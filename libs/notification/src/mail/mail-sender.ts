@@ -19,7 +19,7 @@ export class MailSender implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(@Inject(CONFIG) private readonly config: NotificationConfig) {
-    const options: SMTPPool.Options = { url: config.SMTP_URL, pool: true, maxConnections: 16, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
+    const options: SMTPPool.Options = { url: config.SMTP_URL, pool: true, maxConnections: config.SMTP_MAX_CONNECTIONS, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };
     this.transport = createTransport(options);
   }
 
