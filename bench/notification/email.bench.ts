@@ -78,16 +78,20 @@ function serviceRequest(index: number, template: CloudEvent<EnforcementDocumentS
  * parsing or storing it, so that the harness spends as little as it can of the CPU it measures.
  */
 class CountingSink {
-  readonly arrivals: Array<{ at: number; to: string }> = [];
+  readonly arrivals: Array<{ at: number; to: string; messageId: string }> = [];
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData: (stream, session, callback) => {
-      stream.on('data', () => undefined);
+      let head = '';
+      stream.on('data', (chunk: Buffer) => {
+        if (head.length < 4096) head += chunk.toString('latin1');
+      });
       stream.on('end', () => {
         const at = Date.now();
-        for (const recipient of session.envelope.rcptTo) this.arrivals.push({ at, to: recipient.address });
+        const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '';
+        for (const recipient of session.envelope.rcptTo) this.arrivals.push({ at, to: recipient.address, messageId });
         callback();
       });
     },
@@ -176,6 +180,10 @@ async function main(): Promise<void> {
     const perRecipient = new Map<string, number>();
     for (const { to } of sink.arrivals) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
     const duplicates = [...perRecipient.values()].reduce((sum, count) => sum + count - 1, 0);
+    // A resent message keeps its Message-ID (the delivery id); two different ones would be two notices.
+    const messageIds = new Map<string, Set<string>>();
+    for (const { to, messageId } of sink.arrivals) messageIds.set(to, (messageIds.get(to) ?? new Set()).add(messageId));
+    const distinctDuplicates = [...messageIds.values()].filter((ids) => ids.size > 1).length;
     const missing = total - perRecipient.size;
     const arrivals = sink.arrivals.map(({ at }) => at).sort((a, b) => a - b);
     const elapsed = (arrivals.at(-1)! - arrivals[0]) / 1000;
@@ -185,7 +193,7 @@ async function main(): Promise<void> {
     const busySeconds = [...perSecond.values()].sort((a, b) => b - a);
     const median = busySeconds[Math.floor(busySeconds.length / 2)];
     console.log(
-      `e-mails: ${sink.received} received for ${total} asked; ${perRecipient.size} recipients, ${missing} missing, ${duplicates} duplicate(s); ` +
+      `e-mails: ${sink.received} received for ${total} asked; ${perRecipient.size} recipients, ${missing} missing, ${duplicates} duplicate(s) (${distinctDuplicates} with a different Message-ID); ` +
         `${(sink.received / elapsed).toFixed(0)}/s from first to last${RESTART ? ', restart included' : ''} (${elapsed.toFixed(1)} s); busiest second ${busySeconds[0]}/s, median second ${median}/s`,
     );
   } finally {

@@ -13,6 +13,8 @@ import { retryDelayMs } from './retry-backoff';
 import { TokenBucket } from './token-bucket';
 
 const MAX_REASON_LENGTH = 1000;
+/** How often the outcomes of a batch in flight are recorded: the most a crash can make go twice. */
+const OUTCOME_FLUSH_MS = 25;
 
 interface ClaimedDelivery {
   id: string;
@@ -82,10 +84,34 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   async dispatchDue(now = new Date()): Promise<number> {
     const claimed = (await Promise.all(CHANNEL_KINDS.map((channel) => this.claim(channel, now)))).flat();
     if (claimed.length === 0) return 0;
-    // send() turns every channel error into an outcome, so each attempt runs to its end.
-    const attempts = await Promise.all(claimed.map(async (delivery) => ({ delivery, outcome: await this.send(delivery) })));
-    // If recording fails, the rows stay 'sending' and are taken over when their lease ends.
-    await this.record(attempts);
+    // Outcomes are recorded as they come, a few at a time, not once for the whole batch: should the
+    // process die, only the messages sent in the last moments go again when the lease ends.
+    let pending: Array<{ delivery: ClaimedDelivery; outcome: Outcome }> = [];
+    let recording: Promise<void> = Promise.resolve();
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      // One recording at a time, in the order the outcomes came. If one fails, its rows stay
+      // 'sending' and are taken over when their lease ends.
+      recording = recording.then(() => (batch.length > 0 ? this.record(batch) : undefined)).catch((error: unknown) => {
+        this.logger.error(`delivery outcomes not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    };
+    const flusher = setInterval(flush, OUTCOME_FLUSH_MS);
+    try {
+      // send() turns every channel error into an outcome, so each attempt runs to its end.
+      await Promise.all(
+        claimed.map(async (delivery) => {
+          // Awaited before `pending` is read: a flush meanwhile replaces the array.
+          const outcome = await this.send(delivery);
+          pending.push({ delivery, outcome });
+        }),
+      );
+    } finally {
+      clearInterval(flusher);
+      flush();
+      await recording;
+    }
     return claimed.length;
   }
 
