@@ -20,7 +20,7 @@ const depConstraints = [
     sourceTag: 'scope:platform',
     onlyDependOnLibsWithTags: ['scope:complaints', 'scope:enforcement', 'scope:coordination', 'scope:disclosure', 'scope:notification', 'scope:rating', 'scope:shared'],
   },
-  { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared', 'scope:platform', 'scope:complaints', 'scope:notification'] },
+  { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['scope:shared', 'scope:platform', 'scope:complaints', 'scope:notification', 'scope:enforcement'] },
 ];
 
 export default [

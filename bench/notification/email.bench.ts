@@ -186,10 +186,14 @@ async function main(): Promise<void> {
     const distinctDuplicates = [...messageIds.values()].filter((ids) => ids.size > 1).length;
     const missing = total - perRecipient.size;
     const arrivals = sink.arrivals.map(({ at }) => at).sort((a, b) => a - b);
-    const elapsed = (arrivals.at(-1)! - arrivals[0]) / 1000;
+    const first = arrivals[0] ?? 0;
+    const elapsed = ((arrivals.at(-1) ?? first) - first) / 1000;
     // Sustained: the arrival rate second by second.
     const perSecond = new Map<number, number>();
-    for (const at of arrivals) perSecond.set(Math.floor((at - arrivals[0]) / 1000), (perSecond.get(Math.floor((at - arrivals[0]) / 1000)) ?? 0) + 1);
+    for (const at of arrivals) {
+      const second = Math.floor((at - first) / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
     const busySeconds = [...perSecond.values()].sort((a, b) => b - a);
     const median = busySeconds[Math.floor(busySeconds.length / 2)];
     console.log(

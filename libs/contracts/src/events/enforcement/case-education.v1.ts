@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent } from '../../event-definition';
-import { DateTime, Nullable, StringEnum, Uuid } from '../../schema-kit';
+import { DateTime, Nullable, StringEnum } from '../../schema-kit';
 import { ENFORCEMENT_DEADLINES } from './case-lifecycle.v1';
 import { CASE_TOPIC as TOPIC, caseSchema, partyFields, StaffId } from './case-schema';
 
