@@ -1,19 +1,10 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@civicflow/auth';
 import { bootstrapHost } from '@civicflow/host';
 import { SatisfactionSurveys } from '@civicflow/notification';
 import { startTestHost, type TestHost, waitFor } from '@civicflow/testing';
 import { platformModule } from '../src/app.module';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort, type SmsGateway, startSmsGateway } from './platform-test-kit';
 
 interface CapturedMail {
   to: string[];
@@ -28,22 +19,11 @@ interface CapturedMail {
  */
 describe('a reporter kept informed through the closed loop', () => {
   let host: TestHost<NestFastifyApplication>;
-  let smsGateway: Server;
-  const texts: Array<{ to: string; text: string }> = [];
+  let smsGateway: SmsGateway;
 
   beforeAll(async () => {
     const sinkPort = await freePort();
-    // The SMS provider's HTTP API, as the SMS channel calls it.
-    smsGateway = createHttpServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      request.on('end', () => {
-        texts.push(JSON.parse(body) as { to: string; text: string });
-        response.writeHead(202, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => smsGateway.listen(0, '127.0.0.1', resolve));
-    const smsPort = (smsGateway.address() as { port: number }).port;
+    smsGateway = await startSmsGateway();
     host = await startTestHost({
       name: 'closed_loop_mail',
       env: {
@@ -51,7 +31,7 @@ describe('a reporter kept informed through the closed loop', () => {
         MAIL_SINK_PORT: String(sinkPort),
         SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
         SATISFACTION_SURVEY_DELAY_HOURS: '0',
-        SMS_GATEWAY_URL: `http://127.0.0.1:${smsPort}/send`,
+        SMS_GATEWAY_URL: smsGateway.url,
       },
       boot: (env, listen) => bootstrapHost(platformModule(env), { title: 'test', description: 'test', ...listen }),
     });
@@ -59,7 +39,7 @@ describe('a reporter kept informed through the closed loop', () => {
 
   afterAll(async () => {
     await host?.close();
-    await new Promise((resolve) => smsGateway?.close(resolve));
+    await smsGateway?.close();
   });
 
   const mailTo = async (address: string): Promise<CapturedMail[]> =>
@@ -137,10 +117,10 @@ describe('a reporter kept informed through the closed loop', () => {
       body: JSON.stringify({ description: '井盖丢了', location: { address: '复兴路 12 号' }, caller: { phone: '13900001111' }, category: 'manhole-cover-damaged' }),
     });
     const { trackingCode } = (await response.json()) as { trackingCode: string };
-    await waitFor(async () => (texts.some((text) => text.text.includes(trackingCode)) ? true : undefined), { what: 'the acknowledgement text', timeoutMs: 20_000 });
+    await waitFor(async () => (smsGateway.texts.some((text) => text.text.includes(trackingCode)) ? true : undefined), { what: 'the acknowledgement text', timeoutMs: 20_000 });
     await step(trackingCode, 'accept', [Role.HotlineOperator], 'op-2');
     const received = await waitFor(async () => {
-      const mine = texts.filter((text) => text.to === '13900001111' && text.text.includes(trackingCode));
+      const mine = smsGateway.texts.filter((text) => text.to === '13900001111' && text.text.includes(trackingCode));
       return mine.length === 2 ? mine : undefined;
     }, { what: 'the acceptance text', timeoutMs: 20_000 });
     expect(received.map((text) => text.text).join('\n')).toMatch(/已受理/);

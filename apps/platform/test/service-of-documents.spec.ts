@@ -1,18 +1,9 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@civicflow/auth';
 import { bootstrapHost } from '@civicflow/host';
 import { startTestHost, type TestHost, waitFor } from '@civicflow/testing';
 import { platformModule } from '../src/app.module';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort, type SmsGateway, startSmsGateway } from './platform-test-kit';
 
 interface CapturedMail {
   to: string[];
@@ -39,30 +30,20 @@ interface Proof {
  */
 describe('service of an enforcement decision with proof of delivery', () => {
   let host: TestHost<NestFastifyApplication>;
-  let smsGateway: Server;
-  const texts: Array<{ to: string; text: string }> = [];
+  let smsGateway: SmsGateway;
   let officer: string;
   let auditor: string;
 
   beforeAll(async () => {
     const sinkPort = await freePort();
-    smsGateway = createHttpServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      request.on('end', () => {
-        texts.push(JSON.parse(body) as { to: string; text: string });
-        response.writeHead(202, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => smsGateway.listen(0, '127.0.0.1', resolve));
-    const smsPort = (smsGateway.address() as { port: number }).port;
+    smsGateway = await startSmsGateway();
     host = await startTestHost({
       name: 'service_of_documents',
       env: {
         MAIL_SINK_ENABLED: 'true',
         MAIL_SINK_PORT: String(sinkPort),
         SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
-        SMS_GATEWAY_URL: `http://127.0.0.1:${smsPort}/send`,
+        SMS_GATEWAY_URL: smsGateway.url,
         PUBLIC_BASE_URL: 'https://civicflow.example.gov.cn',
       },
       boot: (env, listen) => bootstrapHost(platformModule(env), { title: 'test', description: 'test', ...listen }),
@@ -76,19 +57,10 @@ describe('service of an enforcement decision with proof of delivery', () => {
 
   afterAll(async () => {
     await host?.close();
-    await new Promise((resolve) => smsGateway?.close(resolve));
+    await smsGateway?.close();
   });
 
-  async function call<T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, token: string | undefined, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await host.request(path, {
-      method,
-      token,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-  }
+  const call = <T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, token: string | undefined, body?: unknown) => host.json<T>(method, path, { token, body });
 
   /** A street-vending case decided on the spot (summary procedure), the party absent for service. */
   async function decidedCase(partyName: string): Promise<string> {
@@ -130,7 +102,7 @@ describe('service of an enforcement decision with proof of delivery', () => {
     expect(mail.text).toContain('【依法送达】');
     expect(mail.text).toContain('罚款人民币 200.00 元');
     expect(mail.text).toContain('15 日内缴纳罚款');
-    await waitFor(async () => (texts.some((text) => text.to === '13800138000') ? true : undefined), { what: 'the SMS', timeoutMs: 20_000 });
+    await waitFor(async () => (smsGateway.texts.some((text) => text.to === '13800138000') ? true : undefined), { what: 'the SMS', timeoutMs: 20_000 });
 
     const served = await waitFor(
       async () => {

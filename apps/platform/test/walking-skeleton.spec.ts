@@ -1,5 +1,4 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,14 +8,7 @@ import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { MailSink, NotificationModule, notificationVariables } from '@civicflow/notification';
 import { createTestDatabase, TestDatabase, waitFor } from '@civicflow/testing';
 import { platformModule } from '../src/app.module';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from './platform-test-kit';
 
 const complaint = {
   description: '夜市摊位占用人行道，行人只能走机动车道',

@@ -71,15 +71,7 @@ describe('tasks for complaints dispatched to other departments (PostgreSQL)', ()
       `SELECT id, department, unknown_department, state, tracking_code, handling_unit, location FROM coordination.task WHERE complaint_id = $1`,
       [complaintId],
     );
-  async function call(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<{ status: number; body: TaskBody & { items: TaskBody[] } }> {
-    const response = await host.request(path, {
-      method,
-      token,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as TaskBody & { items: TaskBody[] } };
-  }
+  const call = (method: 'GET' | 'POST', path: string, token: string, body?: unknown) => host.json<TaskBody & { items: TaskBody[] }>(method, path, { token, body });
   async function taskFor(complaintId: string, department = 'water-affairs'): Promise<string> {
     const before = Number((await host.query<{ count: string }>(`SELECT count(*) AS count FROM coordination.inbox`))[0].count);
     await publish(dispatched(complaintId, { kind: 'department', handlingUnit: 'street-order-squad', department }));

@@ -1,6 +1,6 @@
 import { Role } from '@civicflow/auth';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
-import { startTestHost, type TestHost } from '@civicflow/testing';
+import { type JsonAnswer, startTestHost, type TestHost } from '@civicflow/testing';
 import { EnforcementModule, enforcementVariables } from '../src';
 
 /** The enforcement service alone on a fresh PostgreSQL database, with the bureau's officers in its directory. */
@@ -40,20 +40,10 @@ export async function staffTokens(host: TestHost): Promise<Staff> {
   };
 }
 
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
-}
+export type Answer<T = Record<string, unknown>> = JsonAnswer<T>;
 
-export async function call<T = Record<string, unknown>>(host: TestHost, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<Answer<T>> {
-  const response = await host.request(path, {
-    method,
-    token,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+export function call<T = Record<string, unknown>>(host: TestHost, method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<Answer<T>> {
+  return host.json<T>(method, path, { token, body });
 }
 
 export const sha = (character: string) => character.repeat(64);

@@ -85,16 +85,7 @@ describe('notification rules and templates, on PostgreSQL', () => {
     rmSync(sinkFolder, { recursive: true, force: true });
   });
 
-  async function call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, token = admin): Promise<{ status: number; body: T }> {
-    const response = await host.request(path, {
-      method,
-      token,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const call = <T = Record<string, unknown>>(method: string, path: string, body?: unknown, token = admin) => host.json<T>(method, path, { token, body });
 
   const publish = (definition: EventDefinition, event: CloudEvent) => broker.publish([{ topic: definition.topic, ...toBinaryMessage(event) }]);
   const processed = (event: CloudEvent) =>

@@ -18,16 +18,7 @@ describe('notification templates: typed variables checked at save, preview in bo
 
   afterAll(() => host?.close());
 
-  async function call<T = { code: string; message: string[] }>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await host.request(path, {
-      method,
-      token: admin,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const call = <T = { code: string; message: string[] }>(method: string, path: string, body?: unknown) => host.json<T>(method, path, { token: admin, body });
 
   const overdue = (change: Record<string, unknown>) => ({
     subject: 'Complaint {{trackingCode}} is late',

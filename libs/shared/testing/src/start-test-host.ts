@@ -24,6 +24,11 @@ export interface StartTestHostOptions<App extends INestApplication> {
   boot: (env: NodeJS.ProcessEnv, listen: TestListenOptions) => Promise<App>;
 }
 
+export interface JsonAnswer<T> {
+  status: number;
+  body: T;
+}
+
 export interface TestHost<App extends INestApplication = INestApplication> {
   app: App;
   database: TestDatabase;
@@ -31,6 +36,8 @@ export interface TestHost<App extends INestApplication = INestApplication> {
   baseUrl: string;
   /** fetch against the host; `token` becomes the bearer token. */
   request(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /** A JSON request and its answer: the status and the parsed body (null when empty). */
+  json<T = Record<string, unknown>>(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<JsonAnswer<T>>;
   /** A bearer token the host accepts, carrying these roles. */
   tokenFor(roles: Role[], claims?: { sub?: string; department?: string }): Promise<string>;
   /** Runs SQL on the test database over a connection of its own, outside the host. */
@@ -65,14 +72,26 @@ export async function startTestHost<App extends INestApplication>(options: Start
   }
   const baseUrl = await app.getUrl();
 
+  const request: TestHost['request'] = (path, { token, headers, ...init } = {}) => {
+    const withToken = new Headers(headers);
+    if (token !== undefined) withToken.set('authorization', `Bearer ${token}`);
+    return fetch(new URL(path, baseUrl), { ...init, headers: withToken });
+  };
+
   return {
     app,
     database,
     baseUrl,
-    request: (path, { token, headers, ...init } = {}) => {
-      const withToken = new Headers(headers);
-      if (token !== undefined) withToken.set('authorization', `Bearer ${token}`);
-      return fetch(new URL(path, baseUrl), { ...init, headers: withToken });
+    request,
+    json: async <T>(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}) => {
+      const response = await request(path, {
+        method,
+        token,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
     },
     tokenFor: (roles, claims = {}) =>
       issueDevelopmentToken({ sub: claims.sub ?? `test-${roles.join('-') || 'no-role'}`, roles, department: claims.department }, DEVELOPMENT_JWT_SECRET, '10m'),
