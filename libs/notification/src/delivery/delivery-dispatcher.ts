@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CONFIG } from '@civicflow/config';
-import { MessageDeliveredV1Event, MessageFailedV1Event } from '@civicflow/contracts';
+import { type MessageDeliveredV1, MessageDeliveredV1Event, MessageFailedV1Event } from '@civicflow/contracts';
 import { OutboxPublisher } from '@civicflow/messaging';
 import { CHANNEL_KINDS, type ChannelKind, type ChannelReceipt, NOTIFICATION_CHANNEL_ADAPTERS, type NotificationChannel, PermanentChannelError } from '../channels/notification-channel';
 import type { Locale } from '../mail/mail-layout';
@@ -182,10 +182,16 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
         );
         const recorded = new Set(updated.map((row) => row.id));
         const outcomes = delivered.filter(({ delivery }) => recorded.has(delivery.id));
-        for (const { delivery, outcome } of outcomes) {
-          // One by one: each event keeps its own correlation and causation ids.
-          await this.outbox.emit(manager, MessageDeliveredV1Event, { ...outcomeFields(delivery), deliveredAt: outcome.receipt.acceptedAt.toISOString() }, metadataOf(delivery));
-        }
+        // One statement; each event keeps its own correlation and causation ids.
+        await this.outbox.emitAll(
+          manager,
+          outcomes.map(({ delivery, outcome }) => ({
+            definition: MessageDeliveredV1Event,
+            data: { ...outcomeFields(delivery), deliveredAt: outcome.receipt.acceptedAt.toISOString() } satisfies MessageDeliveredV1,
+            metadata: metadataOf(delivery),
+          })),
+          metadataOf(outcomes[0]?.delivery ?? delivered[0].delivery),
+        );
         const messages = outcomes.map(({ delivery, outcome }) => ({
           messageId: delivery.id,
           about: { kind: delivery.about_kind, id: delivery.about_id },

@@ -30,4 +30,25 @@ describe('OutboxPublisher on PostgreSQL', () => {
     ).rejects.toBeInstanceOf(InvalidEventError);
     expect(await probe.dataSource.query(`SELECT 1 FROM probe.outbox WHERE envelope ->> 'correlationid' = 'change-2'`)).toEqual([]);
   });
+  it('gives each event its own correlation and causation when the statement stages answers to several requests', async () => {
+    const ids = ['0194f3a2-7c1e-7a4b-9d2e-000000000006', '0194f3a2-7c1e-7a4b-9d2e-000000000007'];
+    await probe.dataSource.transaction((manager) =>
+      probe.outbox.emitAll(
+        manager,
+        [
+          { definition: ComplaintReceivedV1Event, data: complaintData(ids[0], 6), metadata: { correlationId: 'request-a', causationId: 'cause-a' } },
+          { definition: ComplaintReceivedV1Event, data: complaintData(ids[1], 7) },
+        ],
+        { correlationId: 'shared' },
+      ),
+    );
+    const rows = await probe.dataSource.query(
+      `SELECT message_key, envelope ->> 'correlationid' AS correlation, envelope ->> 'causationid' AS causation FROM probe.outbox WHERE message_key = ANY($1) ORDER BY seq`,
+      [ids],
+    );
+    expect(rows).toEqual([
+      { message_key: ids[0], correlation: 'request-a', causation: 'cause-a' },
+      { message_key: ids[1], correlation: 'shared', causation: null },
+    ]);
+  });
 });

@@ -14,6 +14,8 @@ import {
 export interface StagedEvent {
   definition: EventDefinition;
   data: unknown;
+  /** When the events of one statement answer different requests (a batch of deliveries), each its own. */
+  metadata?: EventMetadata;
 }
 
 export interface EventMetadata {
@@ -52,7 +54,7 @@ export class OutboxPublisher {
    * none is written.
    */
   async emitAll(manager: EntityManager, events: ReadonlyArray<StagedEvent>, metadata: EventMetadata): Promise<CloudEvent[]> {
-    const built = events.map(({ definition, data }) => this.build(definition, data, metadata));
+    const built = events.map((staged) => this.build(staged.definition, staged.data, staged.metadata ?? metadata));
     if (built.length === 0) return [];
     const values = built.map((_, index) => `($${index * 5 + 1}, $${index * 5 + 2}, $${index * 5 + 3}, $${index * 5 + 4}, $${index * 5 + 5})`).join(', ');
     await manager.query(
