@@ -127,7 +127,6 @@ async function main(): Promise<void> {
     KAFKA_TOPIC_PREFIX: prefix,
     SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
     RATE_LIMIT_EMAIL_PER_SECOND: '2000',
-    DELIVERY_BATCH_SIZE: '200',
     DELIVERY_CLAIM_LEASE_MS: String(LEASE_MS),
   };
   const kafka = new Kafka({ clientId: 'civicflow-bench-email', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
