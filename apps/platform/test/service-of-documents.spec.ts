@@ -88,7 +88,7 @@ describe('service of an enforcement decision with proof of delivery', () => {
   it('serves the decision by e-mail and SMS, proves the first delivery, and starts the payment deadline from it', async () => {
     const caseId = await decidedCase('王小明');
     const consentSignedAt = new Date(Date.now() - 60_000).toISOString();
-    const asked = await call<{ serviceId: string; recipients: string[] }>('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer, {
+    const asked = await call<{ serviceId: string; recipients: string[]; serveBy: string }>('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer, {
       document: 'decision',
       consentSignedAt,
       email: 'wang.xm@example.org',
@@ -125,6 +125,7 @@ describe('service of an enforcement decision with proof of delivery', () => {
     expect(served.servedAt).toBe(record.servedAt);
     expect(served.serviceMethod).toBe('electronic');
     expect(served.deadlines.find((deadline) => deadline.name === 'payment')?.from).toBe(record.servedAt);
+    expect(served.deadlines.find((deadline) => deadline.name === 'service')?.dueAt).toBe(asked.body.serveBy);
     expect(JSON.stringify(proof.body)).not.toMatch(/wang\.xm@example\.org|13800138000/);
 
     // The first delivery is the proof; the one on the other channel changes nothing.

@@ -83,7 +83,10 @@ export class DocumentServiceDesk {
         `INSERT INTO "enforcement".document_service (id, case_id, document, requested_by, requested_at, consent_signed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
         [serviceId, caseId, request.document, actor.user.id, now, request.consentSignedAt],
       );
-      const serveBy = caseDeadlines(procedure, context).find((deadline) => deadline.name === 'service')?.dueAt ?? now.toISOString();
+      // The decision must be served within its statutory period (Art. 61); the notice has none of
+      // its own, but no decision can be taken before it is served.
+      const dueName = request.document === 'decision' ? 'service' : 'decision';
+      const serveBy = caseDeadlines(procedure, context).find((deadline) => deadline.name === dueName)?.dueAt ?? now.toISOString();
       const recipients = [request.email && maskEmail(request.email), request.phone && maskPhone(request.phone)].filter((contact): contact is string => Boolean(contact));
       await this.record.append(manager, caseId, {
         actor: actor.user.id,

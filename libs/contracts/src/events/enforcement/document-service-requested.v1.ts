@@ -17,7 +17,7 @@ export const EnforcementDocumentServiceRequestedV1Schema = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 200, description: 'The document title, e.g. 行政处罚决定书.' }),
     text: Type.String({ minLength: 1, maxLength: 20_000, description: 'The document itself as plain text, in Chinese as issued.' }),
     consentSignedAt: DateTime({ description: "When the party signed the confirmation accepting electronic service (Art. 61): without it the document cannot be served this way." }),
-    serveBy: DateTime({ description: 'When service is due under the law (7 working days after the decision, Art. 61).' }),
+    serveBy: DateTime({ description: 'When service is due: for the decision, 7 working days after it (Art. 61); for the notice, the decision\'s own due date, as no decision may be taken before the notice is served.' }),
     recipient: Type.Object(
       {
         name: Type.String({ minLength: 1, maxLength: 200, description: "The party's name, for the salutation. Personal data." }),
