@@ -297,6 +297,8 @@ describe('notification rules and templates, on PostgreSQL', () => {
     await refused({ template: 'staff.no-such-template' }, /template staff\.no-such-template is unknown/);
     await refused({ eventType: 'complaints.complaint.rated.v1' }, /variable deadlineAt is not supplied by complaints\.complaint\.rated\.v1/);
     await refused({ audience: { kind: 'staff', role: 'supervisor' }, eventType: 'complaints.merchant.registered.v1', template: 'merchant.registered' }, /carries personal data/);
+    await refused({ mandatory: true, note: 'Art. 61' }, /mandatory: only a notice to the person concerned \(reporter, merchant\) can override their opt-out, not the staff audience/);
+    await refused({ mandatory: true }, /mandatory: note must give the legal basis/);
     expect((await call('PUT', '/api/v1/notifications/rules/0194f3a2-0000-7000-8000-000000000000', base)).status).toBe(404);
   });
 

@@ -89,6 +89,8 @@ export type TemplateVariablesLookup = (key: string) => Partial<Record<Locale, Re
  * reach the audience, the template is missing a language or needs a variable the event
  * does not supply.
  */
+const MANDATORY_AUDIENCES: readonly AudienceKind[] = ['reporter', 'merchant'];
+
 export function ruleProblems(rule: RuleDefinition, templateVariables: TemplateVariablesLookup): string[] {
   const problems: string[] = [];
   const definition = findEventDefinition(rule.eventType);
@@ -115,6 +117,12 @@ export function ruleProblems(rule: RuleDefinition, templateVariables: TemplateVa
     if (!Array.isArray(rule.channels) || rule.channels.length === 0) problems.push('channels must name at least one channel');
     else {
       for (const channel of rule.channels) if (!reachable.includes(channel)) problems.push(`channel ${channel} cannot reach the ${kind} audience (${reachable.join(', ')})`);
+    }
+    // Mandatory overrides a person's opt-out: only for a notice the law requires to reach the
+    // person concerned, and only with the legal basis on record.
+    if (rule.mandatory === true) {
+      if (!MANDATORY_AUDIENCES.includes(kind)) problems.push(`mandatory: only a notice to the person concerned (${MANDATORY_AUDIENCES.join(', ')}) can override their opt-out, not the ${kind} audience`);
+      if (!rule.note?.trim()) problems.push('mandatory: note must give the legal basis that requires the notice');
     }
   }
 
