@@ -18,15 +18,16 @@ export interface SmsGateway {
   close(): Promise<void>;
 }
 
-/** The SMS provider's HTTP API as the SMS channel calls it: takes every text and answers 202. */
-export async function startSmsGateway(): Promise<SmsGateway> {
+/** The SMS provider's HTTP API as the SMS channel calls it: takes every text and answers `status(to)` (202 by default). */
+export async function startSmsGateway(status: (to: string) => number = () => 202): Promise<SmsGateway> {
   const texts: SmsGateway['texts'] = [];
   const server = createHttpServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      texts.push(JSON.parse(body) as { to: string; text: string });
-      response.writeHead(202, { 'content-type': 'application/json' }).end('{}');
+      const text = JSON.parse(body) as { to: string; text: string };
+      texts.push(text);
+      response.writeHead(status(text.to), { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

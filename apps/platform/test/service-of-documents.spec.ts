@@ -28,6 +28,8 @@ interface Proof {
  * and proves the first delivery, and that proof moves the case to served and starts the payment
  * deadline from the day the message reached the party.
  */
+const UNREACHABLE_PHONE = '13700000000';
+
 describe('service of an enforcement decision with proof of delivery', () => {
   let host: TestHost<NestFastifyApplication>;
   let smsGateway: SmsGateway;
@@ -36,7 +38,8 @@ describe('service of an enforcement decision with proof of delivery', () => {
 
   beforeAll(async () => {
     const sinkPort = await freePort();
-    smsGateway = await startSmsGateway();
+    // A number the provider refuses for good, as for a phone that does not exist.
+    smsGateway = await startSmsGateway((to) => (to === UNREACHABLE_PHONE ? 400 : 202));
     host = await startTestHost({
       name: 'service_of_documents',
       env: {
@@ -172,5 +175,24 @@ describe('service of an enforcement decision with proof of delivery', () => {
     const refused = await call<{ code: string }>('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, uncertified, { document: 'decision', consentSignedAt: new Date().toISOString(), email: 'li@example.org' });
     expect(refused).toMatchObject({ status: 409, body: { code: 'officer_not_certified' } });
     expect((await call('GET', `/api/v1/notifications/document-services?caseId=${caseId}`, officer)).body).toEqual({ items: [] });
+  });
+  it('records a service that failed on every channel, so that the officer serves another way, and takes a new one', async () => {
+    const caseId = await decidedCase('赵六');
+    const services = () => call<{ items: Array<{ status: string; failedChannels: string[]; servedAt: string | null }> }>('GET', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer);
+    const asked = await call('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer, { document: 'decision', consentSignedAt: new Date().toISOString(), phone: UNREACHABLE_PHONE });
+    expect(asked.status).toBe(202);
+    const failed = await waitFor(async () => ((await services()).body.items[0]?.status === 'failed' ? (await services()).body.items : undefined), { what: 'the failed service', timeoutMs: 20_000 });
+    expect(failed).toEqual([expect.objectContaining({ status: 'failed', failedChannels: ['sms'], servedAt: null })]);
+    const view = await call<{ state: string }>('GET', `/api/v1/enforcement/cases/${caseId}`, officer);
+    expect(view.body.state).toBe('decided');
+    const entries = await host.query<{ action: string; payload: Record<string, unknown> }>(`SELECT action, payload FROM enforcement.case_record WHERE case_id = $1 ORDER BY sequence`, [caseId]);
+    expect(entries.at(-1)).toMatchObject({ action: 'electronic_service_failed', payload: { channel: 'sms', recipient: '137****0000' } });
+    expect(JSON.stringify(entries)).not.toContain(UNREACHABLE_PHONE);
+
+    // The party names an address that works; the new service proves delivery.
+    await call('POST', `/api/v1/enforcement/cases/${caseId}/electronic-service`, officer, { document: 'decision', consentSignedAt: new Date().toISOString(), email: 'zhao.liu@example.org' });
+    const served = await waitFor(async () => ((await services()).body.items[0]?.status === 'served' ? (await services()).body.items : undefined), { what: 'the second service', timeoutMs: 20_000 });
+    expect(served.map((item) => item.status)).toEqual(['served', 'failed']);
+    expect((await call<{ state: string }>('GET', `/api/v1/enforcement/cases/${caseId}`, officer)).body.state).toBe('executing');
   });
 });

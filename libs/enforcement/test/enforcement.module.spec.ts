@@ -47,6 +47,7 @@ describe('EnforcementModule', () => {
       'OfficerComplaintSealed1795630100000',
       'DocumentService1795631000000',
       'PartySealedAndCaseDepartment1795632000000',
+      'DocumentServiceFailures1795633000000',
     ]);
   });
 

@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, Logger, NotFoundException } from
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { EnforcementDocumentServiceRequestedV1Event, type MessageServedV1 } from '@civicflow/contracts';
+import { DOCUMENT_SERVICE_ABOUT_KIND, EnforcementDocumentServiceRequestedV1Event, type MessageFailedV1, type MessageServedV1 } from '@civicflow/contracts';
 import { maskEmail, maskPhone } from '@civicflow/domain';
 import { OutboxPublisher } from '@civicflow/messaging';
 import { Role } from '@civicflow/auth';
@@ -22,6 +22,18 @@ export interface ElectronicServiceRequest {
   email?: string;
   phone?: string;
   locale: 'zh-CN' | 'en';
+}
+
+export interface ElectronicServiceView {
+  serviceId: string;
+  document: ServedDocument;
+  requestedBy: string;
+  requestedAt: string;
+  /** requested, served, failed (every channel), or superseded (asked again, or served another way first). */
+  status: string;
+  servedAt: string | null;
+  servedChannel: string | null;
+  failedChannels: string[];
 }
 
 /** The state in which each document waits for service. */
@@ -79,9 +91,10 @@ export class DocumentServiceDesk {
         request.document,
       ]);
       const serviceId = uuidv7();
+      const channels = [request.email, request.phone].filter(Boolean).length;
       await manager.query(
-        `INSERT INTO "enforcement".document_service (id, case_id, document, requested_by, requested_at, consent_signed_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [serviceId, caseId, request.document, actor.user.id, now, request.consentSignedAt],
+        `INSERT INTO "enforcement".document_service (id, case_id, document, requested_by, requested_at, consent_signed_at, channels) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [serviceId, caseId, request.document, actor.user.id, now, request.consentSignedAt, channels],
       );
       // The decision must be served within its statutory period (Art. 61); the notice has none of
       // its own, but no decision can be taken before it is served.
@@ -116,6 +129,54 @@ export class DocumentServiceDesk {
       );
       return { serviceId, serveBy, recipients };
     });
+  }
+
+  /**
+   * A channel of an electronic service failed for good. Each failure goes on the case's record;
+   * once every channel failed, the service is over and the officer serves the document another
+   * way (the service deadline keeps running and warns before it falls due).
+   */
+  async channelFailed(manager: EntityManager, failure: MessageFailedV1): Promise<void> {
+    if (failure.about.kind !== DOCUMENT_SERVICE_ABOUT_KIND) return;
+    const [service]: Array<{ id: string; case_id: string; channels: number; failed_channels: string[] }> = await manager.query(
+      `WITH changed AS (
+         UPDATE "enforcement".document_service SET failed_channels = array_append(failed_channels, $2)
+          WHERE id = $1 AND status = 'requested' AND NOT ($2 = ANY(failed_channels))
+          RETURNING id, case_id, channels, failed_channels)
+       SELECT * FROM changed`,
+      [failure.about.id, failure.channel],
+    );
+    if (!service) return;
+    const allFailed = service.failed_channels.length >= service.channels;
+    if (allFailed) await manager.query(`UPDATE "enforcement".document_service SET status = 'failed' WHERE id = $1`, [service.id]);
+    await this.record.append(manager, service.case_id, {
+      actor: 'notification-service',
+      recordedAt: new Date(),
+      place: null,
+      action: allFailed ? 'electronic_service_failed' : 'electronic_service_channel_failed',
+      payload: { serviceId: service.id, messageId: failure.messageId, channel: failure.channel, recipient: failure.recipient, reason: failure.reason, failedAt: failure.failedAt },
+      evidenceSha256: [],
+    });
+    if (allFailed) this.logger.warn(`electronic service ${service.id} of case ${service.case_id} failed on every channel; serve it another way`);
+  }
+
+  /** The electronic services of a case, latest first, with where each stands. */
+  async list(caseId: string): Promise<ElectronicServiceView[]> {
+    const rows: Array<{ id: string; document: ServedDocument; requested_by: string; requested_at: Date; status: string; served_at: Date | null; served_channel: string | null; failed_channels: string[] }> =
+      await this.dataSource.query(
+        `SELECT id, document, requested_by, requested_at, status, served_at, served_channel, failed_channels FROM "enforcement".document_service WHERE case_id = $1 ORDER BY requested_at DESC, id DESC`,
+        [caseId],
+      );
+    return rows.map((row) => ({
+      serviceId: row.id,
+      document: row.document,
+      requestedBy: row.requested_by,
+      requestedAt: new Date(row.requested_at).toISOString(),
+      status: row.status,
+      servedAt: row.served_at ? new Date(row.served_at).toISOString() : null,
+      servedChannel: row.served_channel,
+      failedChannels: row.failed_channels,
+    }));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
 import { v7 as uuidv7 } from 'uuid';
@@ -6,7 +6,7 @@ import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/aut
 import { RequestContext } from '@civicflow/observability';
 import { CaseDesk } from '../cases/case-desk.service';
 import { StepDto } from '../cases/case.request.dto';
-import { DocumentServiceDesk } from './document-service-desk';
+import { DocumentServiceDesk, type ElectronicServiceView } from './document-service-desk';
 
 const DOCUMENTS = ['notice', 'decision'] as const;
 const LOCALES = ['zh-CN', 'en'] as const;
@@ -67,5 +67,15 @@ export class ElectronicServiceHttpController {
       { document: body.document, consentSignedAt: new Date(body.consentSignedAt), email: body.email, phone: body.phone, locale: body.locale ?? 'zh-CN' },
       { user, correlationId: RequestContext.current()?.correlationId ?? uuidv7(), place: body.place ?? null },
     );
+  }
+
+  @Get(':id/electronic-service')
+  @Roles(Role.Officer, Role.Supervisor, Role.LegalReviewer, Role.Auditor, Role.Admin)
+  @ApiOperation({ summary: "The case's electronic services: requested, served (with the proof's time and channel), or failed on every channel (serve another way)" })
+  @ApiForbiddenResponse({ description: "The role may not read cases, or the case is another department's (code other_department)." })
+  @ApiNotFoundResponse({ description: 'No such case.' })
+  async list(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<{ items: ElectronicServiceView[] }> {
+    await this.desk.assertAccess(id, user);
+    return { items: await this.services.list(id) };
   }
 }

@@ -3,16 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CONFIG } from '@civicflow/config';
-import { type CloudEvent, type EnforcementDocumentServiceRequestedV1, MessageServedV1Event } from '@civicflow/contracts';
+import { type CloudEvent, DOCUMENT_SERVICE_ABOUT_KIND, type EnforcementDocumentServiceRequestedV1, MessageServedV1Event } from '@civicflow/contracts';
 import { OutboxPublisher } from '@civicflow/messaging';
 import type { DeliveredMessage, DeliveryOutcomeObserver } from '../delivery/delivery-outcome-observer';
 import { DeliveryRequests } from '../delivery/delivery-requests';
 import { maskAddress } from '../delivery/recipient-mask';
 import type { NotificationConfig } from '../notification.config';
 import { renderServiceNotice } from './service-notice';
-
-/** What `about` says on a delivery that serves a document; the dispatcher hands those back here. */
-export const DOCUMENT_SERVICE_ABOUT = 'document-service';
 
 interface ServiceRow {
   id: string;
@@ -103,7 +100,7 @@ export class DocumentServices implements DeliveryOutcomeObserver {
     const acknowledgeUrl = `${base}/api/v1/notifications/document-services/${request.serviceId}/acknowledgement?token=${token}`;
     await this.deliveries.enqueue(manager, {
       sourceEvent: { id: event.id, type: event.type },
-      about: { kind: DOCUMENT_SERVICE_ABOUT, id: request.serviceId },
+      about: { kind: DOCUMENT_SERVICE_ABOUT_KIND, id: request.serviceId },
       correlationId: event.correlationid ?? event.id,
       template: `enforcement.document.${request.document}`,
       recipient: { key: `party:${request.partyId}`, email: request.recipient.email, phone: request.recipient.phone },
@@ -119,7 +116,7 @@ export class DocumentServices implements DeliveryOutcomeObserver {
 
   /** The first delivery of a service to go out is its proof; later ones (the other channel) change nothing. */
   async delivered(manager: EntityManager, messages: readonly DeliveredMessage[]): Promise<void> {
-    const services = messages.filter((candidate) => candidate.about.kind === DOCUMENT_SERVICE_ABOUT);
+    const services = messages.filter((candidate) => candidate.about.kind === DOCUMENT_SERVICE_ABOUT_KIND);
     // Both channels can go out in one batch: the earlier acceptance is the date of service.
     for (const message of [...services].sort((a, b) => a.deliveredAt.getTime() - b.deliveredAt.getTime())) {
       const [served]: Array<{ case_id: string; document: 'notice' | 'decision'; requested_at: Date; acknowledged_at: Date | null; correlation_id: string; source_event_id: string }> =
@@ -181,7 +178,7 @@ export class DocumentServices implements DeliveryOutcomeObserver {
       await this.dataSource.query(
         `SELECT id, channel, recipient_masked, status, attempts, delivered_at, failed_at, last_error FROM notification.delivery
           WHERE about_kind = $1 AND about_id = $2 ORDER BY created_at, id`,
-        [DOCUMENT_SERVICE_ABOUT, row.id],
+        [DOCUMENT_SERVICE_ABOUT_KIND, row.id],
       );
     return {
       serviceId: row.id,

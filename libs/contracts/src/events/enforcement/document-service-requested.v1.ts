@@ -6,6 +6,12 @@ import { REPORTER_LOCALES } from '../complaints/reporter-registered.v1';
 /** The documents the law requires to reach the party, and so to be served with proof (送达). */
 export const ENFORCEMENT_SERVED_DOCUMENTS = ['notice', 'decision'] as const;
 
+/**
+ * What `about.kind` says on the notification service's delivered and failed events of the messages
+ * that serve a document; `about.id` is then the serviceId.
+ */
+export const DOCUMENT_SERVICE_ABOUT_KIND = 'document-service';
+
 const PHONE_PATTERN = '^\\+?[0-9][0-9 ()-]{4,24}$';
 
 export const EnforcementDocumentServiceRequestedV1Schema = Type.Object(
