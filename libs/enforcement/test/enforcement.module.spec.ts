@@ -48,6 +48,7 @@ describe('EnforcementModule', () => {
       'DocumentService1795631000000',
       'PartySealedAndCaseDepartment1795632000000',
       'DocumentServiceFailures1795633000000',
+      'OfficerDepartment1795634000000',
     ]);
   });
 

@@ -39,9 +39,9 @@ export class AssessmentHttpController {
   @ApiOperation({ summary: "Every officer's assessment over a period, computed now from the record (JSON, or CSV with format=csv)" })
   @ApiProduces('application/json', 'text/csv')
   @ApiForbiddenResponse({ description: 'Needs the supervisor, admin or auditor role.' })
-  async compute(@Query() query: AssessmentQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssessmentReport | string> {
+  async compute(@Query() query: AssessmentQueryDto, @CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssessmentReport | string> {
     const period = requirePeriod(query.from, query.to);
-    const report = await this.assessments.compute(period.from, period.to);
+    const report = await this.assessments.visibleTo(await this.assessments.compute(period.from, period.to), user);
     return query.format === 'csv' ? sendCsv(reply, `assessment-${period.from}-${period.to}.csv`, assessmentCsv(report)) : report;
   }
 
@@ -51,9 +51,9 @@ export class AssessmentHttpController {
   @ApiOperation({ summary: 'Publish the assessment report of an ended period; each officer’s result goes out as enforcement.officer.assessed.v1' })
   @ApiForbiddenResponse({ description: 'Needs the supervisor or admin role.' })
   @ApiConflictResponse({ description: '`period_not_ended` or `assessment_already_published`.' })
-  publish(@Body() body: PublishAssessmentDto, @CurrentUser() user: AuthenticatedUser): Promise<AssessmentReport> {
+  async publish(@Body() body: PublishAssessmentDto, @CurrentUser() user: AuthenticatedUser): Promise<AssessmentReport> {
     const period = requirePeriod(body.from, body.to);
-    return this.assessments.publish(period.from, period.to, user.id);
+    return this.assessments.visibleTo(await this.assessments.publish(period.from, period.to, user.id), user);
   }
 
   @Get('assessments/published')
@@ -69,8 +69,13 @@ export class AssessmentHttpController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'The report as published.' })
   @ApiNotFoundResponse({ description: 'No such report.' })
-  async publishedReport(@Param('id', ParseUUIDPipe) id: string, @Query('format') format: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssessmentReport | string> {
-    const report = await this.assessments.publishedReport(id);
+  async publishedReport(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('format') format: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AssessmentReport | string> {
+    const report = await this.assessments.visibleTo(await this.assessments.publishedReport(id), user);
     return format === 'csv' ? sendCsv(reply, `assessment-${report.from}-${report.to}.csv`, assessmentCsv(report)) : report;
   }
 }

@@ -6,6 +6,7 @@ import { EnforcementOfficerAssessedV1Event } from '@civicflow/contracts';
 import { OutboxPublisher } from '@civicflow/messaging';
 import type { AuthenticatedUser } from '@civicflow/auth';
 import { CaseDesk } from '../cases/case-desk.service';
+import { caseScope, scopedDepartment } from '../cases/case-scope';
 import { PROCEDURE_SETTINGS, type ProcedureSettings } from '../cases/procedure-settings';
 import { caseDeadlines } from '../domain/deadlines';
 import type { ProcedureCase } from '../domain/procedure';
@@ -81,6 +82,18 @@ export class AssessmentService {
       [caseId],
     );
     return rows.map((row) => ({ id: row.id, caseId, kind: row.kind, result: row.result, decidedOn: row.decided_on, reference: row.reference, note: row.note, recordedBy: row.recorded_by, recordedAt: new Date(row.recorded_at).toISOString() }));
+  }
+
+  /**
+   * The report as the viewer may see it: a brigade's supervisor sees their own brigade's officers,
+   * admins and auditors the whole bureau. A published report stays whole in the database.
+   */
+  async visibleTo<R extends AssessmentReport>(report: R, user: AuthenticatedUser): Promise<R> {
+    const department = scopedDepartment(caseScope(user, this.procedure.defaultDepartment));
+    if (department === null) return report;
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM "enforcement".officer WHERE coalesce(department, $2) = $1`, [department, this.procedure.defaultDepartment]);
+    const own = new Set(rows.map((row) => row.id));
+    return { ...report, items: report.items.filter((item) => own.has(item.officerId)) };
   }
 
   async compute(from: string, to: string, now = new Date()): Promise<AssessmentReport> {

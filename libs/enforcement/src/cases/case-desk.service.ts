@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
@@ -24,7 +24,7 @@ import { CaseRecordRepository } from '../record/case-record.repository';
 import type { JsonValue } from '../record/record-chain';
 import { type CaseLocation, type CaseSource, EnforcementCaseEntity, PartyEntity } from './case.entity';
 import { type CaseView, caseView, type LoadedCase } from './case-view';
-import { type CaseScope, caseScope, inScope } from './case-scope';
+import { type CaseScope, caseScope, inScope, otherDepartment } from './case-scope';
 import { PROCEDURE_SETTINGS, type ProcedureSettings } from './procedure-settings';
 import { emitStepEvent } from './step-events';
 
@@ -233,7 +233,7 @@ export class CaseDesk {
     const [found]: Array<{ department: string }> = await this.dataSource.query(`SELECT department FROM "enforcement".enforcement_case WHERE id = $1`, [caseId]);
     if (!found) throw notFound(caseId);
     if (!inScope(this.scopeOf(user), found.department)) {
-      throw new ForbiddenException({ statusCode: 403, code: 'other_department', message: `case ${caseId} belongs to department "${found.department}", not yours` });
+      throw otherDepartment(`case ${caseId}`, found.department);
     }
   }
 

@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import { type AuthenticatedUser, Role } from '@civicflow/auth';
 
 /** Which cases a user may see and act on. */
@@ -19,4 +20,13 @@ export function caseScope(user: AuthenticatedUser, defaultDepartment: string): C
 
 export function inScope(scope: CaseScope, department: string): boolean {
   return scope.kind === 'all' || scope.department === department;
+}
+
+/** The department filter of a query: null for all departments. */
+export function scopedDepartment(scope: CaseScope): string | null {
+  return scope.kind === 'all' ? null : scope.department;
+}
+
+export function otherDepartment(what: string, department: string): ForbiddenException {
+  return new ForbiddenException({ statusCode: 403, code: 'other_department', message: `${what} belongs to department "${department}", not yours` });
 }

@@ -7,7 +7,7 @@ import { OfficerComplaints } from './officer-complaints.service';
 /** Complaints about officers, for oversight: supervisors investigate and conclude; admins and auditors read. */
 @ApiTags('enforcement')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Reading needs the supervisor, admin or auditor role; investigating and concluding, the supervisor role.' })
+@ApiForbiddenResponse({ description: "Reading needs the supervisor, admin or auditor role; investigating and concluding, the supervisor role; a supervisor oversees their own department's officers only (code other_department)." })
 @ApiBadRequestResponse({ description: 'The body or query is invalid; `message` names the field.' })
 @Controller('api/v1/enforcement/officer-complaints')
 export class OfficerComplaintsHttpController {
@@ -16,16 +16,16 @@ export class OfficerComplaintsHttpController {
   @Get()
   @Roles(Role.Supervisor, Role.Admin, Role.Auditor)
   @ApiOperation({ summary: "Complaints about officers, newest first; the complainant's contact masked" })
-  async list(@Query() query: ComplaintListQueryDto) {
-    return { items: await this.complaints.list(query) };
+  async list(@Query() query: ComplaintListQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return { items: await this.complaints.list(query, user) };
   }
 
   @Get(':id')
   @Roles(Role.Supervisor, Role.Admin, Role.Auditor)
   @ApiOperation({ summary: "A complaint about an officer; the complainant's contact masked" })
   @ApiNotFoundResponse({ description: 'No such complaint.' })
-  get(@Param('id', ParseUUIDPipe) id: string) {
-    return this.complaints.get(id);
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.complaints.get(id, user);
   }
 
   @Post(':id/investigation')

@@ -1,12 +1,14 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { AuthenticatedUser } from '@civicflow/auth';
 import { EnforcementOfficerComplaintConcludedV1Event } from '@civicflow/contracts';
 import { maskEmail, maskName, maskPhone } from '@civicflow/domain';
 import { OutboxPublisher } from '@civicflow/messaging';
 import { correlationId, invalid, refused } from '../assessment/accountability-settings';
+import { caseScope, inScope, otherDepartment, scopedDepartment } from '../cases/case-scope';
+import { PROCEDURE_SETTINGS, type ProcedureSettings } from '../cases/procedure-settings';
 import { OfficerRepository } from '../officers/officer.repository';
 import { PartyVault } from '../parties/party-vault';
 import type { ComplaintListQueryDto, ConcludeDto, OfficerComplaintFinding, OfficerComplaintStatus, SubmitOfficerComplaintDto } from './officer-complaint.request.dto';
@@ -90,7 +92,15 @@ export class OfficerComplaints {
     private readonly officers: OfficerRepository,
     private readonly outbox: OutboxPublisher,
     private readonly vault: PartyVault,
+    @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
   ) {}
+
+  /** A brigade's supervisor oversees complaints about their own brigade's officers; admins and auditors all. */
+  private async assertOversees(manager: EntityManager, row: ComplaintRow, user: AuthenticatedUser): Promise<void> {
+    const [officer]: Array<{ department: string | null }> = await manager.query(`SELECT department FROM "enforcement".officer WHERE id = $1`, [row.officer_id]);
+    const department = officer?.department ?? this.settings.defaultDepartment;
+    if (!inScope(caseScope(user, this.settings.defaultDepartment), department)) throw otherDepartment(`the complaint about officer ${row.officer_id}`, department);
+  }
 
   async submit(input: SubmitOfficerComplaintDto): Promise<{ id: string; status: OfficerComplaintStatus; submittedAt: string }> {
     const officer = input.officerId ? await this.officers.find(input.officerId) : await this.officers.findByCertificateNumber(String(input.certificateNumber));
@@ -123,23 +133,26 @@ export class OfficerComplaints {
     return { id, status: 'submitted', submittedAt: now.toISOString() };
   }
 
-  async list(query: ComplaintListQueryDto): Promise<OfficerComplaintView[]> {
+  async list(query: ComplaintListQueryDto, user: AuthenticatedUser): Promise<OfficerComplaintView[]> {
     const rows: ComplaintRow[] = await this.dataSource.query(
-      `SELECT * FROM "enforcement".officer_complaint
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR officer_id = $2)
-        ORDER BY submitted_at DESC LIMIT $3`,
-      [query.status ?? null, query.officerId ?? null, query.limit ?? 50],
+      `SELECT c.* FROM "enforcement".officer_complaint c JOIN "enforcement".officer o ON o.id = c.officer_id
+        WHERE ($1::text IS NULL OR c.status = $1) AND ($2::text IS NULL OR c.officer_id = $2) AND ($4::text IS NULL OR coalesce(o.department, $5) = $4)
+        ORDER BY c.submitted_at DESC LIMIT $3`,
+      [query.status ?? null, query.officerId ?? null, query.limit ?? 50, scopedDepartment(caseScope(user, this.settings.defaultDepartment)), this.settings.defaultDepartment],
     );
     return rows.map((row) => view(row, this.vault));
   }
 
-  async get(id: string): Promise<OfficerComplaintView> {
-    return view(await this.row(id), this.vault);
+  async get(id: string, user: AuthenticatedUser): Promise<OfficerComplaintView> {
+    const row = await this.row(id);
+    await this.assertOversees(this.dataSource.manager, row, user);
+    return view(row, this.vault);
   }
 
   async startInvestigation(id: string, note: string | undefined, user: AuthenticatedUser): Promise<OfficerComplaintView> {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.row(id, manager, true);
+      await this.assertOversees(manager, row, user);
       if (row.officer_id === user.id) throw refused('conflict_of_interest', 'An officer cannot investigate a complaint about themselves');
       if (row.status !== 'submitted') throw refused('invalid_transition', `The complaint is ${row.status}; only a submitted one can be taken into investigation`);
       await manager.query(`UPDATE "enforcement".officer_complaint SET status = 'investigating', investigated_by = $2, investigation_started_at = $3, conclusion = $4 WHERE id = $1`, [
@@ -149,12 +162,13 @@ export class OfficerComplaints {
         note ?? null,
       ]);
     });
-    return this.get(id);
+    return this.get(id, user);
   }
 
   async conclude(id: string, input: ConcludeDto, user: AuthenticatedUser): Promise<OfficerComplaintView> {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.row(id, manager, true);
+      await this.assertOversees(manager, row, user);
       if (row.officer_id === user.id) throw refused('conflict_of_interest', 'An officer cannot conclude a complaint about themselves');
       if (row.status !== 'investigating') throw refused(row.status === 'concluded' ? 'already_concluded' : 'not_investigated', `The complaint is ${row.status}; it is concluded after an investigation`);
       const now = new Date();
@@ -172,7 +186,7 @@ export class OfficerComplaints {
         { correlationId: correlationId() },
       );
     });
-    return this.get(id);
+    return this.get(id, user);
   }
 
   private async row(id: string, manager = this.dataSource.manager, lock = false): Promise<ComplaintRow> {

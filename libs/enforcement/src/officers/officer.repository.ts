@@ -11,15 +11,18 @@ interface OfficerRow {
   certificate_valid_from: string | null;
   certificate_valid_until: string;
   created_at: Date;
+  department: string | null;
 }
 
 /** An officer with the start of the current certificate period (null for officers entered before it was kept). */
 export interface CertifiedOfficer extends Officer {
   certificateValidFrom: string | null;
+  /** Null: the bureau's default department. */
+  department: string | null;
 }
 
 // Dates as text: node-postgres would turn them into a midnight in the server's time zone.
-const COLUMNS = `id, name, certificate_number, certificate_valid_from::text AS certificate_valid_from, certificate_valid_until::text AS certificate_valid_until, created_at`;
+const COLUMNS = `id, name, certificate_number, certificate_valid_from::text AS certificate_valid_from, certificate_valid_until::text AS certificate_valid_until, created_at, department`;
 
 function officerOf(row: OfficerRow): CertifiedOfficer {
   return {
@@ -29,6 +32,7 @@ function officerOf(row: OfficerRow): CertifiedOfficer {
     certificateValidFrom: row.certificate_valid_from,
     certificateValidUntil: row.certificate_valid_until,
     createdAt: new Date(row.created_at),
+    department: row.department,
   };
 }
 
@@ -61,10 +65,10 @@ export class OfficerRepository {
     return { id: rows.some((row) => row.id === id), certificateNumber: rows.some((row) => row.certificate_number === certificateNumber) };
   }
 
-  async insert(manager: EntityManager, officer: { id: string; name: string; certificateNumber: string; validFrom: string; validUntil: string; createdAt: Date }): Promise<void> {
+  async insert(manager: EntityManager, officer: { id: string; name: string; certificateNumber: string; validFrom: string; validUntil: string; createdAt: Date; department: string | null }): Promise<void> {
     await manager.query(
-      `INSERT INTO "enforcement".officer (id, name, certificate_number, certificate_valid_from, certificate_valid_until, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [officer.id, officer.name, officer.certificateNumber, officer.validFrom, officer.validUntil, officer.createdAt],
+      `INSERT INTO "enforcement".officer (id, name, certificate_number, certificate_valid_from, certificate_valid_until, created_at, department) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [officer.id, officer.name, officer.certificateNumber, officer.validFrom, officer.validUntil, officer.createdAt, officer.department],
     );
   }
 

@@ -1,6 +1,8 @@
-import { Body, Controller, ForbiddenException, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Role, Roles } from '@civicflow/auth';
+import { caseScope, inScope, otherDepartment } from '../../cases/case-scope';
+import { PROCEDURE_SETTINGS, type ProcedureSettings } from '../../cases/procedure-settings';
 import type { CertifiedOfficer } from '../officer.repository';
 import { CreateOfficerDto, RenewCertificateDto } from './certification.request.dto';
 import { CertificationService } from './certification.service';
@@ -12,6 +14,7 @@ export interface CertifiedOfficerResponse {
   certificateValidFrom: string | null;
   certificateValidUntil: string;
   createdAt: string;
+  department: string | null;
 }
 
 function officerResponse(officer: CertifiedOfficer): CertifiedOfficerResponse {
@@ -22,6 +25,7 @@ function officerResponse(officer: CertifiedOfficer): CertifiedOfficerResponse {
     certificateValidFrom: officer.certificateValidFrom,
     certificateValidUntil: officer.certificateValidUntil,
     createdAt: officer.createdAt.toISOString(),
+    department: officer.department,
   };
 }
 
@@ -36,17 +40,27 @@ export function assertOfficerOrOversight(user: AuthenticatedUser, officerId: str
 @ApiBadRequestResponse({ description: 'The body is invalid; `message` names the field.' })
 @Controller('api/v1/enforcement/officers')
 export class CertificationHttpController {
-  constructor(private readonly certification: CertificationService) {}
+  constructor(
+    private readonly certification: CertificationService,
+    @Inject(PROCEDURE_SETTINGS) private readonly settings: ProcedureSettings,
+  ) {}
+
+  /** A brigade's supervisor enters and renews their own brigade's officers; admins any. */
+  private assertManages(user: AuthenticatedUser, department: string | null | undefined): void {
+    const effective = department ?? this.settings.defaultDepartment;
+    if (!user.roles.includes(Role.Admin) && !inScope(caseScope(user, this.settings.defaultDepartment), effective)) throw otherDepartment('the officer', effective);
+  }
 
   @Post()
   @Roles(Role.Admin, Role.Supervisor)
   @ApiOperation({ summary: 'Enter an officer with the law-enforcement certificate' })
   @ApiCreatedResponse({ description: 'The officer.' })
-  @ApiForbiddenResponse({ description: 'Needs the admin or supervisor role.' })
+  @ApiForbiddenResponse({ description: "Needs the admin or supervisor role; a supervisor enters their own department's officers (code other_department)." })
   @ApiConflictResponse({ description: '`officer_exists` or `certificate_number_taken`.' })
   async create(@Body() body: CreateOfficerDto, @CurrentUser() user: AuthenticatedUser): Promise<CertifiedOfficerResponse> {
+    this.assertManages(user, body.department);
     const officer = await this.certification.create(
-      { id: body.id, name: body.name.trim(), certificateNumber: body.certificateNumber, validFrom: body.certificateValidFrom, validUntil: body.certificateValidUntil },
+      { id: body.id, name: body.name.trim(), certificateNumber: body.certificateNumber, validFrom: body.certificateValidFrom, validUntil: body.certificateValidUntil, department: body.department },
       user.id,
     );
     return officerResponse(officer);
@@ -72,6 +86,7 @@ export class CertificationHttpController {
   @ApiNotFoundResponse({ description: 'No such officer.' })
   @ApiConflictResponse({ description: '`training_hours_insufficient`, `renewal_not_later` or `certificate_number_taken`.' })
   async renew(@Param('id') id: string, @Body() body: RenewCertificateDto, @CurrentUser() user: AuthenticatedUser) {
+    this.assertManages(user, (await this.certification.found(id)).department);
     const renewal = await this.certification.renew(id, { certificateNumber: body.certificateNumber, validUntil: body.validUntil }, user.id);
     return { officer: officerResponse(renewal.officer), period: renewal.period, trainingHours: renewal.trainingHours, requiredTrainingHours: renewal.requiredTrainingHours };
   }

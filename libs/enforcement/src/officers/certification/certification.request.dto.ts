@@ -4,6 +4,7 @@ import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 
 const OFFICER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const CERTIFICATE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{2,49}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const DEPARTMENT = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 export class CreateOfficerDto {
   @ApiProperty({ example: 'off-0001', description: "The officer's account id (the token's sub)." })
@@ -32,6 +33,11 @@ export class CreateOfficerDto {
   @Matches(DAY, { message: 'certificateValidUntil: a date YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'certificateValidUntil: not a calendar date' })
   certificateValidUntil: string;
+
+  @ApiPropertyOptional({ example: 'east-brigade', description: "The enforcement department (brigade) the officer works in; the bureau's default department when left out." })
+  @IsOptional()
+  @Matches(DEPARTMENT, { message: 'department: lower-case letters, digits and dashes, at most 100' })
+  department?: string;
 }
 
 export class RenewCertificateDto {

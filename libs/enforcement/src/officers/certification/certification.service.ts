@@ -32,7 +32,7 @@ export class CertificationService {
     @Inject(ACCOUNTABILITY_SETTINGS) private readonly settings: AccountabilitySettings,
   ) {}
 
-  async create(input: { id: string; name: string; certificateNumber: string; validFrom?: string; validUntil: string }, by: string): Promise<CertifiedOfficer> {
+  async create(input: { id: string; name: string; certificateNumber: string; validFrom?: string; validUntil: string; department?: string }, by: string): Promise<CertifiedOfficer> {
     const now = new Date();
     const validFrom = input.validFrom ?? beijingDay(now);
     if (input.validUntil < validFrom) throw invalid('invalid_request', 'certificateValidUntil: is before the certificate starts');
@@ -40,7 +40,7 @@ export class CertificationService {
       const taken = await this.officers.taken(manager, input.id, input.certificateNumber);
       if (taken.id) throw refused('officer_exists', `An officer with id ${input.id} is already in the directory`);
       if (taken.certificateNumber) throw refused('certificate_number_taken', `Certificate number ${input.certificateNumber} belongs to another officer`);
-      await this.officers.insert(manager, { id: input.id, name: input.name, certificateNumber: input.certificateNumber, validFrom, validUntil: input.validUntil, createdAt: now });
+      await this.officers.insert(manager, { id: input.id, name: input.name, certificateNumber: input.certificateNumber, validFrom, validUntil: input.validUntil, createdAt: now, department: input.department ?? null });
       await this.outbox.emit(
         manager,
         EnforcementOfficerCertifiedV1Event,
