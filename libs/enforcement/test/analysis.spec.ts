@@ -1,16 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { issueDevelopmentToken, Role } from '@civicflow/auth';
-import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
-import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
+import { Role } from '@civicflow/auth';
 import type { TestHost } from '@civicflow/testing';
-import { EnforcementModule, enforcementVariables } from '../src';
 import { storeCase } from './accountability-fixtures';
-import { call, type Staff, staffTokens, startEnforcementHost } from './enforcement-host';
+import { call, type Staff, staffTokens, startEnforcementHost, type EmbeddedEnforcementHost, startEmbeddedEnforcementHost } from './enforcement-host';
 
 interface Group {
   key: string;
@@ -155,34 +147,17 @@ describe('case analysis and lessons learned (PostgreSQL)', () => {
 });
 
 describe('lessons and case analysis on the embedded store (PGlite)', () => {
-  let app: INestApplication;
-  let dataDir: string;
+  let embedded: EmbeddedEnforcementHost;
   let dataSource: DataSource;
-  let baseUrl: string;
-  const send = async (path: string, roles: Role[], sub: string, body?: unknown) => {
-    const token = await issueDevelopmentToken({ sub, roles }, DEVELOPMENT_JWT_SECRET, '10m');
-    const response = await fetch(new URL(path, baseUrl), {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const send: EmbeddedEnforcementHost['send'] = (...args) => embedded.send(...args);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'cf-enforcement-analysis-'));
-    const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: dataDir, MESSAGING_TRANSPORT: 'in-process' };
-    const configSchema = hostConfigSchema({ port: 3000, kafkaClientId: 'civicflow-enforcement-test', transport: 'in-process' }, enforcementVariables);
-    app = await bootstrapHost(HostModule.forRoot({ name: 'enforcement', configSchema, env, services: [EnforcementModule] }), { title: 'enforcement', description: 'test', port: 0, host: '127.0.0.1', handleSignals: false });
-    dataSource = app.get<DataSource>(getDataSourceToken('enforcement'));
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    embedded = await startEmbeddedEnforcementHost('cf-enforcement-analysis-');
+    dataSource = embedded.dataSource;
     await dataSource.query(`INSERT INTO enforcement.officer (id, name, certificate_number, certificate_valid_until) VALUES ('off-1', 'a', 'ZF-1', '2099-01-01')`);
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => embedded?.close());
 
   it('writes, finds (words and Chinese phrases) and counts the same way', async () => {
     const procedure = { state: 'closed', procedure: 'general', partyKind: 'person', violationAt: '2026-01-01T00:00:00Z', seriousHarm: false, officerIds: ['off-1'], createdAt: '2026-01-02T00:00:00Z', evidenceCount: 1, decisionExtensionDays: 0, paidFen: 0, decision: { at: '2026-01-10T00:00:00Z', outcome: 'education', major: false }, closedAt: '2026-01-12T00:00:00Z' };

@@ -1,4 +1,10 @@
-import { Role } from '@civicflow/auth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { issueDevelopmentToken, Role } from '@civicflow/auth';
+import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
 import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
 import { type JsonAnswer, startTestHost, type TestHost } from '@civicflow/testing';
 import { EnforcementModule, enforcementVariables } from '../src';
@@ -61,5 +67,43 @@ export function patrolFinding(overrides: Record<string, unknown> = {}) {
     party: { kind: 'person', name: '张伟明', idNumber: '310101199001011234', phone: '13912345678', address: '5 Lane 200 Fuxing Road' },
     place: '100 Renmin Road',
     ...overrides,
+  };
+}
+
+export interface EmbeddedEnforcementHost {
+  dataSource: DataSource;
+  /** GET without a body, POST with one, with a development token for these roles. */
+  send(path: string, roles: Role[], sub: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/** The enforcement service alone on the embedded store (PGlite, in a fresh folder), as `npm start` runs it. */
+export async function startEmbeddedEnforcementHost(folderPrefix: string): Promise<EmbeddedEnforcementHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: dataDir, MESSAGING_TRANSPORT: 'in-process' };
+  const configSchema = hostConfigSchema({ port: 3000, kafkaClientId: 'civicflow-enforcement-test', transport: 'in-process' }, enforcementVariables);
+  const app = await bootstrapHost(HostModule.forRoot({ name: 'enforcement', configSchema, env, services: [EnforcementModule] }), {
+    title: 'enforcement',
+    description: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    handleSignals: false,
+  });
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    dataSource: app.get<DataSource>(getDataSourceToken('enforcement')),
+    send: async (path, roles, sub, body) => {
+      const token = await issueDevelopmentToken({ sub, roles }, DEVELOPMENT_JWT_SECRET, '10m');
+      const response = await fetch(new URL(path, baseUrl), {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,15 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { issueDevelopmentToken, Role } from '@civicflow/auth';
-import { DEVELOPMENT_JWT_SECRET } from '@civicflow/config';
-import { bootstrapHost, hostConfigSchema, HostModule } from '@civicflow/host';
+import { Role } from '@civicflow/auth';
 import type { TestHost } from '@civicflow/testing';
-import { EnforcementModule, enforcementVariables } from '../src';
-import { call, patrolFinding, sha, type Staff, staffTokens, startEnforcementHost, video } from './enforcement-host';
+import { call, patrolFinding, sha, type Staff, staffTokens, startEnforcementHost, video, type EmbeddedEnforcementHost, startEmbeddedEnforcementHost } from './enforcement-host';
 
 interface Verdict {
   caseId: string;
@@ -114,40 +106,17 @@ describe('the whole-process record (PostgreSQL)', () => {
 });
 
 describe('the whole-process record on the embedded store (PGlite)', () => {
-  let app: INestApplication;
-  let dataDir: string;
+  let embedded: EmbeddedEnforcementHost;
   let dataSource: DataSource;
-  let baseUrl: string;
-  const send = async (path: string, roles: Role[], sub: string, body?: unknown) => {
-    const token = await issueDevelopmentToken({ sub, roles }, DEVELOPMENT_JWT_SECRET, '10m');
-    const response = await fetch(new URL(path, baseUrl), {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  };
+  const send: EmbeddedEnforcementHost['send'] = (...args) => embedded.send(...args);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'cf-enforcement-'));
-    const env = { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'error', DATA_DIR: dataDir, MESSAGING_TRANSPORT: 'in-process' };
-    const configSchema = hostConfigSchema({ port: 3000, kafkaClientId: 'civicflow-enforcement-test', transport: 'in-process' }, enforcementVariables);
-    app = await bootstrapHost(HostModule.forRoot({ name: 'enforcement', configSchema, env, services: [EnforcementModule] }), {
-      title: 'enforcement',
-      description: 'test',
-      port: 0,
-      host: '127.0.0.1',
-      handleSignals: false,
-    });
-    dataSource = app.get<DataSource>(getDataSourceToken('enforcement'));
-    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    embedded = await startEmbeddedEnforcementHost('cf-enforcement-');
+    dataSource = embedded.dataSource;
     await dataSource.query(`INSERT INTO enforcement.officer (id, name, certificate_number, certificate_valid_until) VALUES ('off-1', 'a', 'ZF-1', '2099-01-01'), ('off-2', 'b', 'ZF-2', '2099-01-01')`);
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => embedded?.close());
 
   it('keeps the chain and refuses UPDATE and DELETE there too: PGlite runs the same trigger', async () => {
     const opened = await send(cases, [Role.Officer], 'off-1', patrolFinding());
